@@ -1,0 +1,10 @@
+// The subcommands of litescope-cli. Each takes the arguments after the program name (argv[0] is
+// the subcommand itself) and returns the process exit code.
+#pragma once
+
+namespace litescope::cli {
+
+int InspectCommand(int argc, char** argv);
+int SampleCommand(int argc, char** argv);
+
+}  // namespace litescope::cli

@@ -1,0 +1,41 @@
+// litescope-cli: every feature of the Litescope desktop app, headless.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "app/cli/commands.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* usage;
+  int (*run)(int argc, char** argv);
+};
+
+constexpr Command kCommands[] = {
+    {"inspect", "inspect MODEL [--json]        summary, op histogram, parameters, signatures, op table",
+     litescope::cli::InspectCommand},
+    {"sample", "sample -o FILE                 write the bundled sample model (built by our ModelBuilder)",
+     litescope::cli::SampleCommand},
+};
+
+void PrintUsage(FILE* out) {
+  std::fprintf(out, "usage: litescope-cli COMMAND [ARGS]\n\ncommands:\n");
+  for (const Command& c : kCommands) std::fprintf(out, "  %s\n", c.usage);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+    PrintUsage(argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  for (const Command& c : kCommands) {
+    if (std::strcmp(argv[1], c.name) == 0) return c.run(argc - 1, argv + 1);
+  }
+  std::fprintf(stderr, "litescope-cli: unknown command '%s'\n\n", argv[1]);
+  PrintUsage(stderr);
+  return 2;
+}

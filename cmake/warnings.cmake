@@ -1,0 +1,8 @@
+# Warnings for our own targets: litescope_target_warnings(target)
+function(litescope_target_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                         -Wno-missing-field-initializers)
+  if(LITESCOPE_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
