@@ -5,6 +5,7 @@
 namespace litescope::cli {
 
 int InspectCommand(int argc, char** argv);
+int RunCommand(int argc, char** argv);
 int SampleCommand(int argc, char** argv);
 
 }  // namespace litescope::cli

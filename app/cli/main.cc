@@ -16,6 +16,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"inspect", "inspect MODEL [--json]        summary, op histogram, parameters, signatures, op table",
      litescope::cli::InspectCommand},
+    {"run", "run MODEL [--input NAME=F.npy] [--output-dir D] [--dump-intermediates D]   run on the CPU",
+     litescope::cli::RunCommand},
     {"sample", "sample -o FILE                 write the bundled sample model (built by our ModelBuilder)",
      litescope::cli::SampleCommand},
 };

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "engine/model/tensor_type.h"
 
@@ -71,6 +72,74 @@ std::string QuantText(const TensorSummary& t) {
 std::string TensorLine(const TensorSummary& t) {
   return "#" + std::to_string(t.index) + " " + t.name + "  " + t.dtype + "[" + ShapeText(t.shape, t.shape_signature) +
          "]" + QuantText(t);
+}
+
+// Length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF), or 0 when the byte there does not start one.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
+  uint8_t b = byte(i);
+  if (b < 0x80) return 1;
+  size_t n = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  uint8_t lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+  if (b == 0xE0) lo = 0xA0;
+  if (b == 0xED) hi = 0x9F;
+  if (b == 0xF0) lo = 0x90;
+  if (b == 0xF4) hi = 0x8F;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (size_t k = 2; k < n; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return n;
+}
+
+bool IsUtf8(std::string_view s) {
+  for (size_t i = 0, n = 0; i < s.size(); i += n) {
+    if ((n = Utf8SequenceLength(s, i)) == 0) return false;
+  }
+  return true;
+}
+
+// FlatBuffers does not check that strings are UTF-8, but JSON text must be: a byte that is not
+// part of a well-formed sequence is written as the four characters "\xNN".
+std::string Utf8Safe(std::string_view s) {
+  std::string out;
+  for (size_t i = 0, n = 0; i < s.size(); i += n) {
+    n = Utf8SequenceLength(s, i);
+    if (n > 0) {
+      out.append(s.substr(i, n));
+      continue;
+    }
+    static const char* kHex = "0123456789abcdef";
+    uint8_t b = static_cast<uint8_t>(s[i]);
+    out += "\\x";
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+    n = 1;
+  }
+  return out;
+}
+
+// Names, descriptions, custom codes and string options come from the file: make every string
+// and key of the document UTF-8, so that dump() cannot throw.
+void MakeUtf8Safe(nlohmann::json& j) {
+  if (j.is_string()) {
+    const std::string& s = j.get_ref<const std::string&>();
+    if (!IsUtf8(s)) j = Utf8Safe(s);
+  } else if (j.is_array()) {
+    for (nlohmann::json& e : j) MakeUtf8Safe(e);
+  } else if (j.is_object()) {
+    bool keys_ok = true;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      MakeUtf8Safe(it.value());
+      keys_ok = keys_ok && IsUtf8(it.key());
+    }
+    if (keys_ok) return;
+    nlohmann::json safe = nlohmann::json::object();
+    for (auto it = j.begin(); it != j.end(); ++it) safe[Utf8Safe(it.key())] = std::move(it.value());
+    j = std::move(safe);
+  }
 }
 
 std::string HumanBytes(uint64_t bytes) {
@@ -205,6 +274,7 @@ nlohmann::json SummaryJson(const ModelSummary& s) {
                    {"options", options}});
   }
   j["operators"] = ops;
+  MakeUtf8Safe(j);
   return j;
 }
 

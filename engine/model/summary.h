@@ -82,6 +82,8 @@ struct ModelSummary {
 };
 
 ModelSummary Summarize(const Model& model);
+// Every string in it is UTF-8 (bytes of model strings that are not are written as \xNN), so
+// dump() never throws.
 nlohmann::json SummaryJson(const ModelSummary& summary);
 std::string SummaryText(const ModelSummary& summary);
 

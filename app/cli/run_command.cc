@@ -1,0 +1,167 @@
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <random>
+
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "engine/model/npy.h"
+#include "engine/runtime/interpreter.h"
+
+namespace litescope::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: litescope-cli run MODEL [--input NAME=FILE.npy ...] [--random] [--output-dir DIR]\n"
+    "                            [--dump-intermediates DIR] [--threads N]\n";
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "error: %s\n", message.c_str());
+  return 1;
+}
+
+// Fills a tensor the way the oracle makes inputs: floats U[-1, 1), integers over their range.
+void FillRandom(Tensor& t, std::mt19937& rng) {
+  int64_t n = t.elements();
+  switch (t.type) {
+    case tflite::TensorType_FLOAT32: {
+      std::uniform_real_distribution<float> d(-1.0f, 1.0f);
+      for (int64_t i = 0; i < n; ++i) t.data<float>()[i] = d(rng);
+      break;
+    }
+    case tflite::TensorType_INT8: {
+      std::uniform_int_distribution<int> d(-128, 127);
+      for (int64_t i = 0; i < n; ++i) t.data<int8_t>()[i] = static_cast<int8_t>(d(rng));
+      break;
+    }
+    case tflite::TensorType_UINT8: {
+      std::uniform_int_distribution<int> d(0, 255);
+      for (int64_t i = 0; i < n; ++i) t.data<uint8_t>()[i] = static_cast<uint8_t>(d(rng));
+      break;
+    }
+    case tflite::TensorType_INT16: {
+      std::uniform_int_distribution<int> d(-32768, 32767);
+      for (int64_t i = 0; i < n; ++i) t.data<int16_t>()[i] = static_cast<int16_t>(d(rng));
+      break;
+    }
+    default: {  // int32/int64/bool: small non-negative values
+      std::uniform_int_distribution<int> d(0, 9);
+      size_t size = ElementSize(t.type);
+      for (int64_t i = 0; i < n; ++i) {
+        int64_t v = t.type == tflite::TensorType_BOOL ? d(rng) % 2 : d(rng);
+        std::memcpy(t.raw() + i * static_cast<int64_t>(size), &v, size);
+      }
+    }
+  }
+}
+
+Status SetInputFromNpy(Interpreter& it, const std::string& spec) {
+  size_t eq = spec.find('=');
+  if (eq == std::string::npos) return InvalidArgument("--input needs NAME=FILE.npy, got " + spec);
+  std::string name = spec.substr(0, eq), path = spec.substr(eq + 1);
+  int index = -1;
+  for (int i = 0; i < it.input_count(); ++i) {
+    if (it.input(i)->name == name || std::to_string(i) == name) index = i;
+  }
+  if (index < 0) {
+    std::string names;
+    for (int i = 0; i < it.input_count(); ++i) names += (i ? ", " : "") + it.input(i)->name;
+    return NotFound("the model has no input named '" + name + "' (inputs: " + names + ")");
+  }
+  Result<NpyArray> array = ReadNpy(path);
+  if (!array.ok()) return array.status();
+  Tensor* t = it.input(index);
+  if (array->type != t->type) {
+    return InvalidArgument(path + " holds " + tflite::EnumNameTensorType(array->type) + " but input '" + t->name +
+                           "' is " + tflite::EnumNameTensorType(t->type));
+  }
+  if (array->shape != t->shape) {
+    LITESCOPE_RETURN_IF_ERROR(it.ResizeInput(index, array->shape).WithContext(path));
+    LITESCOPE_RETURN_IF_ERROR(it.AllocateTensors());
+  }
+  std::memcpy(it.input(index)->raw(), array->data.data(), array->data.size());
+  return Status::Ok();
+}
+
+void PrintTensorSummary(const char* role, int i, const Tensor& t) {
+  std::printf("%s %d %s %s%s", role, i, t.name.c_str(), tflite::EnumNameTensorType(t.type), ShapeString(t.shape).c_str());
+  if (t.type == tflite::TensorType_FLOAT32) {
+    double min = INFINITY, max = -INFINITY, sum = 0;
+    int64_t nan = 0, inf = 0, n = t.elements();
+    for (int64_t k = 0; k < n; ++k) {
+      float v = t.data<float>()[k];
+      if (std::isnan(v)) { ++nan; continue; }
+      if (std::isinf(v)) { ++inf; continue; }
+      min = std::min(min, double(v));
+      max = std::max(max, double(v));
+      sum += v;
+    }
+    std::printf("  min %.6g max %.6g mean %.6g", min, max, n ? sum / double(n - nan - inf) : 0.0);
+    if (nan || inf) std::printf("  NaN %lld Inf %lld", static_cast<long long>(nan), static_cast<long long>(inf));
+  }
+  std::printf("\n");
+}
+
+Status WriteTensor(const std::filesystem::path& path, const Tensor& t) {
+  NpyArray a{t.type, t.shape, std::vector<uint8_t>(t.raw(), t.raw() + t.bytes())};
+  return WriteNpy(path.string(), a);
+}
+
+}  // namespace
+
+int RunCommand(int argc, char** argv) {
+  Args args(argc, argv);
+  std::vector<std::string> inputs;
+  while (std::optional<std::string> v = args.Value("--input")) inputs.push_back(*v);
+  bool random = args.Flag("--random");
+  std::optional<std::string> out_dir = args.Value("--output-dir");
+  std::optional<std::string> dump_dir = args.Value("--dump-intermediates");
+  std::optional<std::string> threads = args.Value("--threads");
+  if (Status s = args.Finish(1, 1); !s.ok()) {
+    std::fprintf(stderr, "run: %s\n%s", s.message().c_str(), kUsage);
+    return 2;
+  }
+  InterpreterOptions options;
+  options.keep_intermediates = dump_dir.has_value();
+  if (threads) options.threads = std::max(1, std::atoi(threads->c_str()));
+
+  Result<std::unique_ptr<Model>> model = Model::Load(args.positional()[0]);
+  if (!model.ok()) return Fail(model.status().message());
+  Result<std::unique_ptr<Interpreter>> created = Interpreter::Create(**model, BuiltinOps(), options);
+  if (!created.ok()) return Fail(created.status().message());
+  Interpreter& it = **created;
+
+  std::mt19937 rng(0);
+  if (inputs.empty() && !random) std::printf("note: no --input given: random inputs (seed 0)\n");
+  for (int i = 0; i < it.input_count(); ++i) FillRandom(*it.input(i), rng);
+  for (const std::string& spec : inputs) {
+    if (Status s = SetInputFromNpy(it, spec); !s.ok()) return Fail(s.message());
+  }
+  for (int i = 0; i < it.input_count(); ++i) PrintTensorSummary("input ", i, *it.input(i));
+  if (Status s = it.Invoke(); !s.ok()) return Fail(s.message());
+  for (int i = 0; i < it.output_count(); ++i) PrintTensorSummary("output", i, *it.output(i));
+
+  if (out_dir) {
+    std::filesystem::create_directories(*out_dir);
+    for (int i = 0; i < it.output_count(); ++i) {
+      std::filesystem::path p = std::filesystem::path(*out_dir) / ("output_" + std::to_string(i) + ".npy");
+      if (Status s = WriteTensor(p, *it.output(i)); !s.ok()) return Fail(s.message());
+    }
+    std::printf("outputs written to %s\n", out_dir->c_str());
+  }
+  if (dump_dir) {
+    std::filesystem::create_directories(*dump_dir);
+    for (int t = 0; t < it.tensor_count(); ++t) {
+      const Tensor& tensor = *it.tensor(t);
+      if (tensor.raw() == nullptr || NpyDescr(tensor.type).empty()) continue;
+      std::filesystem::path p = std::filesystem::path(*dump_dir) / ("tensor_" + std::to_string(t) + ".npy");
+      if (Status s = WriteTensor(p, tensor); !s.ok()) return Fail(s.message());
+    }
+    std::printf("every tensor written to %s (tensor_<index>.npy)\n", dump_dir->c_str());
+  }
+  std::printf("arena %zu bytes (without reuse: %zu)\n", it.arena_bytes(), it.naive_bytes());
+  return 0;
+}
+
+}  // namespace litescope::cli

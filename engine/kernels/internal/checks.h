@@ -1,0 +1,35 @@
+// Prepare-time checks shared by kernels; each returns a Status naming the node and the rule.
+//
+//   LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {0, 1}));
+#pragma once
+
+#include <initializer_list>
+#include <string>
+
+#include "engine/runtime/kernel.h"
+
+namespace litescope {
+
+// Inputs listed (when present) and output 0 are FLOAT32.
+inline Status CheckFloat32(const OpContext& ctx, std::initializer_list<int> inputs) {
+  for (int i : inputs) {
+    const Tensor* t = ctx.input(i);
+    if (t != nullptr && t->type != tflite::TensorType_FLOAT32) {
+      return ctx.Error("input " + std::to_string(i) + " is " + tflite::EnumNameTensorType(t->type) +
+                       "; only FLOAT32 is implemented so far");
+    }
+  }
+  return Status::Ok();
+}
+
+inline Status CheckRank(const OpContext& ctx, int input, size_t rank) {
+  const Tensor* t = ctx.input(input);
+  if (t == nullptr) return ctx.Error("input " + std::to_string(input) + " is missing");
+  if (t->shape.size() != rank) {
+    return ctx.Error("input " + std::to_string(input) + " has shape " + ShapeString(t->shape) + "; rank " +
+                     std::to_string(rank) + " expected");
+  }
+  return Status::Ok();
+}
+
+}  // namespace litescope

@@ -1,0 +1,257 @@
+#include "engine/runtime/interpreter.h"
+
+#include <cstring>
+#include <new>
+
+#include "engine/runtime/memory_planner.h"
+
+namespace litescope {
+
+// ---- OpContext ----------------------------------------------------------------------------
+
+int OpContext::input_count() const { return static_cast<int>(node_.inputs.size()); }
+int OpContext::output_count() const { return static_cast<int>(node_.outputs.size()); }
+
+const Tensor* OpContext::input(int i) const {
+  if (i < 0 || i >= input_count() || node_.inputs[static_cast<size_t>(i)] < 0) return nullptr;
+  return &graph_.tensors()[static_cast<size_t>(node_.inputs[static_cast<size_t>(i)])];
+}
+
+Tensor* OpContext::output(int i) {
+  return &graph_.tensors()[static_cast<size_t>(node_.outputs[static_cast<size_t>(i)])];
+}
+
+bool OpContext::input_is_constant(int i) const {
+  const Tensor* t = input(i);
+  return t != nullptr && t->storage == Storage::kConstant;
+}
+
+const OperatorView& OpContext::op() const { return node_.op; }
+
+Status OpContext::ResizeOutput(int i, Shape shape) {
+  for (int32_t d : shape) {
+    if (d < 0) return Error("output " + std::to_string(i) + " would have shape " + ShapeString(shape));
+  }
+  output(i)->shape = std::move(shape);
+  return Status::Ok();
+}
+
+void OpContext::SetOutputDynamic(int i) { node_.dynamic_outputs[static_cast<size_t>(i)] = true; }
+
+Status OpContext::ResizeDynamicOutput(int i, Shape shape) {
+  LITESCOPE_RETURN_IF_ERROR(ResizeOutput(i, std::move(shape)));
+  Tensor* t = output(i);
+  size_t bytes = static_cast<size_t>(t->elements()) * ElementSize(t->type);
+  if (t->storage != Storage::kDynamic || t->bytes() != bytes) {
+    try {
+      t->AllocateOwned(Storage::kDynamic, bytes);
+    } catch (const std::bad_alloc&) {
+      return Error("out of memory for " + std::to_string(bytes) + " bytes of output " + std::to_string(i));
+    }
+  }
+  return Status::Ok();
+}
+
+int OpContext::threads() const { return graph_.options().threads; }
+
+std::string OpContext::label() const {
+  std::string l = "node " + std::to_string(node_.index) + " (" + node_.op.name() + ")";
+  if (graph_.view().index() != 0) l = "subgraph " + std::to_string(graph_.view().index()) + " " + l;
+  return l;
+}
+
+Status OpContext::Error(const std::string& message) const { return InvalidArgument(label() + ": " + message); }
+
+// ---- Subgraph -----------------------------------------------------------------------------
+
+Subgraph::Subgraph(const Model& model, int index, const InterpreterOptions& options)
+    : view_(model.subgraph(index)), options_(options) {
+  tensors_.resize(static_cast<size_t>(view_.tensor_count()));
+  for (int i = 0; i < view_.tensor_count(); ++i) {
+    TensorView v = view_.tensor(i);
+    Tensor& t = tensors_[static_cast<size_t>(i)];
+    t.name = std::string(v.name());
+    t.type = v.type();
+    t.shape.assign(v.shape().begin(), v.shape().end());
+    t.shape_signature.assign(v.shape_signature().begin(), v.shape_signature().end());
+    QuantizationView q = v.quantization();
+    t.quant.scale.assign(q.scale.begin(), q.scale.end());
+    t.quant.zero_point.assign(q.zero_point.begin(), q.zero_point.end());
+    t.quant.axis = q.quantized_dimension;
+    t.is_variable = v.is_variable();
+    std::span<const uint8_t> data = v.data();
+    if (t.is_variable) {
+      t.AllocateOwned(Storage::kPersistent, data.size());
+      if (!data.empty()) std::memcpy(t.raw(), data.data(), data.size());
+    } else if (!data.empty()) {
+      size_t align = std::max<size_t>(1, ElementSize(t.type));
+      if (reinterpret_cast<uintptr_t>(data.data()) % align == 0) {
+        // Kernels never write to inputs: the mapped weights are used in place.
+        t.SetExternal(Storage::kConstant, const_cast<uint8_t*>(data.data()), data.size());
+      } else {  // a writer that did not align its buffers: copy once rather than load unaligned
+        t.AllocateOwned(Storage::kConstant, data.size());
+        std::memcpy(t.raw(), data.data(), data.size());
+      }
+    }
+  }
+}
+
+Status Subgraph::CreateKernels(const OpRegistry& registry) {
+  for (const OperatorView& op : view_.operators()) {
+    KernelFactory factory = registry.Find(op.code());
+    if (factory == nullptr) {
+      std::string what = op.builtin() == tflite::BuiltinOperator_CUSTOM
+                             ? "custom op '" + std::string(op.code().custom_code) + "' is not registered"
+                             : "Litescope has no kernel for " + op.name() + " yet";
+      std::string where = "node " + std::to_string(op.index()) + " (" + op.name() + ")";
+      if (view_.index() != 0) where = "subgraph " + std::to_string(view_.index()) + " " + where;
+      return Unsupported(where + ": " + what);
+    }
+    Node node{op.index(), op, factory(), {op.inputs().begin(), op.inputs().end()},
+              {op.outputs().begin(), op.outputs().end()}, {}};
+    node.dynamic_outputs.assign(node.outputs.size(), false);
+    nodes_.push_back(std::move(node));
+  }
+  return Status::Ok();
+}
+
+Status Subgraph::Prepare() {
+  for (Node& node : nodes_) {
+    std::fill(node.dynamic_outputs.begin(), node.dynamic_outputs.end(), false);
+    OpContext ctx(*this, node);
+    LITESCOPE_RETURN_IF_ERROR(node.kernel->Prepare(ctx));
+  }
+  return PlanMemory();
+}
+
+Status Subgraph::PlanMemory() {
+  const int n = static_cast<int>(nodes_.size());
+  std::vector<int> first(tensors_.size(), n + 1), last(tensors_.size(), -2);
+  std::vector<bool> dynamic(tensors_.size(), false);
+  auto use = [&](int32_t t, int at) {
+    if (t < 0) return;
+    first[static_cast<size_t>(t)] = std::min(first[static_cast<size_t>(t)], at);
+    last[static_cast<size_t>(t)] = std::max(last[static_cast<size_t>(t)], at);
+  };
+  // Graph inputs and outputs stay valid for the whole run (callers fill and read them).
+  for (int32_t t : view_.inputs()) use(t, -1), use(t, n);
+  for (int32_t t : view_.outputs()) use(t, -1), use(t, n);
+  for (const Node& node : nodes_) {
+    for (int32_t t : node.inputs) use(t, node.index);
+    for (size_t o = 0; o < node.outputs.size(); ++o) {
+      use(node.outputs[o], node.index);
+      if (node.dynamic_outputs[o]) dynamic[static_cast<size_t>(node.outputs[o])] = true;
+    }
+  }
+  std::vector<Allocation> allocations;
+  std::vector<size_t> planned;
+  for (size_t t = 0; t < tensors_.size(); ++t) {
+    Tensor& tensor = tensors_[t];
+    if (tensor.storage == Storage::kConstant || tensor.storage == Storage::kPersistent) continue;
+    if (dynamic[t] || last[t] < -1) {
+      if (tensor.storage == Storage::kArena) tensor.SetExternal(Storage::kNone, nullptr, 0);
+      continue;
+    }
+    size_t bytes = static_cast<size_t>(tensor.elements()) * ElementSize(tensor.type);
+    if (options_.keep_intermediates) allocations.push_back({bytes, -1, n});
+    else allocations.push_back({bytes, first[t], last[t]});
+    planned.push_back(t);
+  }
+  ArenaPlan plan = PlanArena(allocations);
+  try {
+    arena_ = AlignedBuffer(plan.arena_bytes);
+  } catch (const std::bad_alloc&) {
+    return InvalidArgument("out of memory: the tensors need an arena of " + std::to_string(plan.arena_bytes) +
+                           " bytes");
+  }
+  naive_bytes_ = plan.naive_bytes;
+  for (size_t i = 0; i < planned.size(); ++i) {
+    tensors_[planned[i]].SetExternal(Storage::kArena, arena_.data() + plan.offsets[i], allocations[i].bytes);
+  }
+  return Status::Ok();
+}
+
+Status Subgraph::Invoke(const std::atomic<bool>& cancel, std::vector<std::chrono::nanoseconds>* times) {
+  if (times != nullptr) times->assign(nodes_.size(), std::chrono::nanoseconds(0));
+  for (Node& node : nodes_) {
+    if (cancel.load(std::memory_order_relaxed)) {
+      return Cancelled("invoke cancelled before node " + std::to_string(node.index));
+    }
+    OpContext ctx(*this, node);
+    auto start = std::chrono::steady_clock::now();
+    LITESCOPE_RETURN_IF_ERROR(node.kernel->Eval(ctx));
+    if (times != nullptr) (*times)[static_cast<size_t>(node.index)] = std::chrono::steady_clock::now() - start;
+  }
+  return Status::Ok();
+}
+
+// ---- Interpreter --------------------------------------------------------------------------
+
+Result<std::unique_ptr<Interpreter>> Interpreter::Create(const Model& model, const OpRegistry& registry,
+                                                         const InterpreterOptions& options) {
+  std::unique_ptr<Interpreter> it(new Interpreter());
+  if (model.subgraph_count() > 1) {
+    return Unsupported("the model has " + std::to_string(model.subgraph_count()) +
+                       " subgraphs; control flow (WHILE, IF, CALL_ONCE) is not implemented yet");
+  }
+  try {
+    it->subgraphs_.push_back(std::make_unique<Subgraph>(model, 0, options));
+  } catch (const std::bad_alloc&) {
+    return InvalidArgument("out of memory while creating the tensors of " + model.path());
+  }
+  const std::string context = "failed to prepare " + model.path();
+  Status s = it->main().CreateKernels(registry);
+  if (!s.ok()) return s.WithContext(context);
+  s = it->AllocateTensors();
+  if (!s.ok()) return s.WithContext(context);
+  return it;
+}
+
+int Interpreter::input_count() const { return static_cast<int>(main().view().inputs().size()); }
+int Interpreter::output_count() const { return static_cast<int>(main().view().outputs().size()); }
+
+Tensor* Interpreter::input(int i) {
+  return &main().tensors()[static_cast<size_t>(main().view().inputs()[static_cast<size_t>(i)])];
+}
+
+const Tensor* Interpreter::output(int i) const {
+  return &subgraphs_[0]->tensors()[static_cast<size_t>(main().view().outputs()[static_cast<size_t>(i)])];
+}
+
+const Tensor* Interpreter::tensor(int i) const { return &subgraphs_[0]->tensors()[static_cast<size_t>(i)]; }
+int Interpreter::tensor_count() const { return static_cast<int>(subgraphs_[0]->tensors().size()); }
+
+Status Interpreter::ResizeInput(int i, const Shape& shape) {
+  if (i < 0 || i >= input_count()) {
+    return InvalidArgument("input " + std::to_string(i) + " does not exist (the model has " +
+                           std::to_string(input_count()) + " inputs)");
+  }
+  Tensor* t = input(i);
+  const Shape& signature = t->shape_signature.empty() ? t->shape : t->shape_signature;
+  bool ok = signature.size() == shape.size();
+  for (size_t d = 0; ok && d < shape.size(); ++d) {
+    ok = shape[d] >= 0 && (signature[d] == -1 || signature[d] == shape[d]);
+  }
+  if (!ok) {
+    return InvalidArgument("cannot resize input " + std::to_string(i) + " (" + t->name + ") to " +
+                           ShapeString(shape) + ": its shape is " + ShapeString(signature) +
+                           " (-1 marks the dimensions that may change)");
+  }
+  t->shape = shape;
+  prepared_ = false;
+  return Status::Ok();
+}
+
+Status Interpreter::AllocateTensors() {
+  Status s = main().Prepare();
+  prepared_ = s.ok();
+  return s;
+}
+
+Status Interpreter::Invoke() {
+  if (!prepared_) return InvalidArgument("an input was resized: call AllocateTensors() before Invoke()");
+  cancel_.store(false);
+  return main().Invoke(cancel_, main().options().profile ? &node_times_ : nullptr);
+}
+
+}  // namespace litescope
