@@ -1,0 +1,87 @@
+// Every model in ../shared/golden whose golden came from an independent runtime and whose ops
+// we have kernels for must match that golden within the tolerance the golden's README gives:
+// float32 outputs max|a - g| <= 1e-4 * max|g|. Models with an op we do not run yet are listed
+// (skipped with the reason), so the coverage is visible in the test log.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "engine/model/npy.h"
+#include "engine/runtime/interpreter.h"
+#include "tests/support/test_support.h"
+
+namespace litescope {
+namespace {
+
+std::vector<std::string> GoldenModels() {
+  std::vector<std::string> out;
+  std::optional<std::filesystem::path> shared = testing::SharedDir();
+  if (!shared) return out;
+  std::ifstream in(*shared / "golden" / "index.json");
+  nlohmann::json index = nlohmann::json::parse(in, nullptr, false);
+  if (index.is_discarded()) return out;
+  for (auto& [name, entry] : index.items()) {
+    if (entry.value("model", "").ends_with(".tflite")) out.push_back(name);
+  }
+  return out;
+}
+
+class GoldenTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenTest, MatchesReferenceRuntime) {
+  const std::filesystem::path shared = *testing::SharedDir();
+  const std::filesystem::path golden = shared / "golden" / GetParam();
+  std::ifstream in(shared / "golden" / "index.json");
+  nlohmann::json entry = nlohmann::json::parse(in)[GetParam()];
+  for (const auto& output : entry["outputs"]) {
+    if (output["dtype"] != "float32") GTEST_SKIP() << "quantized outputs: the quantized kernels come next";
+  }
+  Result<std::unique_ptr<Model>> model = Model::Load((shared / "models" / entry["model"].get<std::string>()).string());
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(**model, BuiltinOps());
+  if (!it.ok()) GTEST_SKIP() << it.status().message();
+  for (size_t i = 0; i < entry["inputs"].size(); ++i) {
+    Result<NpyArray> input = ReadNpy((golden / entry["inputs"][i]["file"].get<std::string>()).string());
+    ASSERT_TRUE(input.ok()) << input.status().message();
+    Tensor* t = (*it)->input(static_cast<int>(i));
+    ASSERT_EQ(input->data.size(), t->bytes());
+    std::memcpy(t->raw(), input->data.data(), input->data.size());
+  }
+  Status s = (*it)->Invoke();
+  ASSERT_TRUE(s.ok()) << s.message();
+  for (size_t o = 0; o < entry["outputs"].size(); ++o) {
+    Result<NpyArray> expected = ReadNpy((golden / entry["outputs"][o]["file"].get<std::string>()).string());
+    ASSERT_TRUE(expected.ok()) << expected.status().message();
+    const Tensor& actual = *(*it)->output(static_cast<int>(o));
+    ASSERT_EQ(actual.shape, expected->shape);
+    const float* a = actual.data<float>();
+    const float* g = reinterpret_cast<const float*>(expected->data.data());
+    double max_g = 0, max_diff = 0;
+    for (int64_t k = 0; k < actual.elements(); ++k) {
+      max_g = std::max(max_g, std::fabs(double(g[k])));
+      max_diff = std::max(max_diff, std::fabs(double(a[k]) - double(g[k])));
+    }
+    EXPECT_LE(max_diff, 1e-4 * max_g) << "output " << o << " of " << GetParam();
+    RecordProperty("max_abs_diff_" + std::to_string(o), std::to_string(max_diff));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Shared, GoldenTest, ::testing::ValuesIn(GoldenModels()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GoldenTest);
+
+TEST(GoldenCorpus, SharedFolderPresent) {
+  LITESCOPE_SKIP_WITHOUT_SHARED();
+  EXPECT_FALSE(GoldenModels().empty());
+}
+
+}  // namespace
+}  // namespace litescope
