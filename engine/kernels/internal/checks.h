@@ -32,4 +32,12 @@ inline Status CheckRank(const OpContext& ctx, int input, size_t rank) {
   return Status::Ok();
 }
 
+// An optional bias (input `input`) holds one value per output channel.
+inline Status CheckBias(const OpContext& ctx, int input, int32_t channels) {
+  const Tensor* bias = ctx.input(input);
+  if (bias == nullptr || bias->elements() == channels) return Status::Ok();
+  return ctx.Error("bias has " + std::to_string(bias->elements()) + " values for " + std::to_string(channels) +
+                   " output channels");
+}
+
 }  // namespace litescope

@@ -24,10 +24,7 @@ class Conv2D : public Kernel {
                        std::to_string(f[3]));
     }
     if (f[0] % (in[3] / f[3]) != 0) return ctx.Error("output channels are not a multiple of the groups");
-    if (const Tensor* bias = ctx.input(2); bias != nullptr && bias->elements() != f[0]) {
-      return ctx.Error("bias has " + std::to_string(bias->elements()) + " values for " + std::to_string(f[0]) +
-                       " output channels");
-    }
+    LITESCOPE_RETURN_IF_ERROR(CheckBias(ctx, 2, f[0]));
     LITESCOPE_RETURN_IF_ERROR(w_.Compute(ctx, o->padding(), o->stride_h(), o->stride_w(), o->dilation_h_factor(),
                                           o->dilation_w_factor(), in[1], in[2], f[1], f[2]));
     return ctx.ResizeOutput(0, {in[0], w_.out_h, w_.out_w, f[0]});

@@ -24,10 +24,7 @@ class DepthwiseConv2D : public Kernel {
       return ctx.Error("filter depth " + std::to_string(f[3]) + " is not a multiple of the input depth " +
                        std::to_string(in[3]));
     }
-    if (const Tensor* bias = ctx.input(2); bias != nullptr && bias->elements() != f[3]) {
-      return ctx.Error("bias has " + std::to_string(bias->elements()) + " values for " + std::to_string(f[3]) +
-                       " output channels");
-    }
+    LITESCOPE_RETURN_IF_ERROR(CheckBias(ctx, 2, f[3]));
     LITESCOPE_RETURN_IF_ERROR(w_.Compute(ctx, o->padding(), o->stride_h(), o->stride_w(), o->dilation_h_factor(),
                                           o->dilation_w_factor(), in[1], in[2], f[1], f[2]));
     return ctx.ResizeOutput(0, {in[0], w_.out_h, w_.out_w, f[3]});

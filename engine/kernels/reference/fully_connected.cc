@@ -23,10 +23,7 @@ class FullyConnected : public Kernel {
     if (depth <= 0 || input.elements() % depth != 0) {
       return ctx.Error("input " + ShapeString(input.shape) + " does not split into rows of " + std::to_string(depth));
     }
-    if (const Tensor* bias = ctx.input(2); bias != nullptr && bias->elements() != units) {
-      return ctx.Error("bias has " + std::to_string(bias->elements()) + " values for " + std::to_string(units) +
-                       " units");
-    }
+    LITESCOPE_RETURN_IF_ERROR(CheckBias(ctx, 2, units));
     const int32_t batches = static_cast<int32_t>(input.elements() / depth);
     if (o && o->keep_num_dims()) {
       Shape out = input.shape;
