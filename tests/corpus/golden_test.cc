@@ -1,5 +1,5 @@
 // Every model in ../shared/golden whose golden came from an independent runtime and whose ops
-// we have kernels for must match that golden within the tolerance the golden's README gives:
+// we have kernels for (and MobileNetV1 of ../shared/bench) must match that golden within the tolerance the golden's README gives:
 // float32 outputs max|a - g| <= 1e-4 * max|g|. Models with an op we do not run yet are listed
 // (skipped with the reason), so the coverage is visible in the test log.
 #include <gtest/gtest.h>
@@ -28,22 +28,15 @@ std::vector<std::string> GoldenModels() {
   return out;
 }
 
-class GoldenTest : public ::testing::TestWithParam<std::string> {};
-
-TEST_P(GoldenTest, MatchesReferenceRuntime) {
-  const std::filesystem::path shared = *testing::SharedDir();
-  const std::filesystem::path golden = shared / "golden" / GetParam();
-  std::ifstream in(shared / "golden" / "index.json");
-  nlohmann::json entry = nlohmann::json::parse(in)[GetParam()];
-  for (const auto& output : entry["outputs"]) {
-    if (output["dtype"] != "float32") GTEST_SKIP() << "quantized outputs: the quantized kernels come next";
-  }
-  Result<std::unique_ptr<Model>> model = Model::Load((shared / "models" / entry["model"].get<std::string>()).string());
+// Runs `model` on the given .npy inputs and compares every float32 output with its golden.
+void ExpectMatchesGolden(const std::filesystem::path& model_path, const std::vector<std::filesystem::path>& inputs,
+                         const std::vector<std::filesystem::path>& goldens) {
+  Result<std::unique_ptr<Model>> model = Model::Load(model_path.string());
   ASSERT_TRUE(model.ok()) << model.status().message();
   Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(**model, BuiltinOps());
   if (!it.ok()) GTEST_SKIP() << it.status().message();
-  for (size_t i = 0; i < entry["inputs"].size(); ++i) {
-    Result<NpyArray> input = ReadNpy((golden / entry["inputs"][i]["file"].get<std::string>()).string());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    Result<NpyArray> input = ReadNpy(inputs[i].string());
     ASSERT_TRUE(input.ok()) << input.status().message();
     Tensor* t = (*it)->input(static_cast<int>(i));
     ASSERT_EQ(input->data.size(), t->bytes());
@@ -51,8 +44,8 @@ TEST_P(GoldenTest, MatchesReferenceRuntime) {
   }
   Status s = (*it)->Invoke();
   ASSERT_TRUE(s.ok()) << s.message();
-  for (size_t o = 0; o < entry["outputs"].size(); ++o) {
-    Result<NpyArray> expected = ReadNpy((golden / entry["outputs"][o]["file"].get<std::string>()).string());
+  for (size_t o = 0; o < goldens.size(); ++o) {
+    Result<NpyArray> expected = ReadNpy(goldens[o].string());
     ASSERT_TRUE(expected.ok()) << expected.status().message();
     const Tensor& actual = *(*it)->output(static_cast<int>(o));
     ASSERT_EQ(actual.shape, expected->shape);
@@ -63,9 +56,25 @@ TEST_P(GoldenTest, MatchesReferenceRuntime) {
       max_g = std::max(max_g, std::fabs(double(g[k])));
       max_diff = std::max(max_diff, std::fabs(double(a[k]) - double(g[k])));
     }
-    EXPECT_LE(max_diff, 1e-4 * max_g) << "output " << o << " of " << GetParam();
-    RecordProperty("max_abs_diff_" + std::to_string(o), std::to_string(max_diff));
+    EXPECT_LE(max_diff, 1e-4 * max_g) << "output " << o << " of " << model_path;
+    ::testing::Test::RecordProperty("max_abs_diff_" + std::to_string(o), std::to_string(max_diff));
   }
+}
+
+class GoldenTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenTest, MatchesReferenceRuntime) {
+  const std::filesystem::path shared = *testing::SharedDir();
+  const std::filesystem::path golden = shared / "golden" / GetParam();
+  std::ifstream in(shared / "golden" / "index.json");
+  nlohmann::json entry = nlohmann::json::parse(in)[GetParam()];
+  std::vector<std::filesystem::path> inputs, outputs;
+  for (const auto& input : entry["inputs"]) inputs.push_back(golden / input["file"].get<std::string>());
+  for (const auto& output : entry["outputs"]) {
+    if (output["dtype"] != "float32") GTEST_SKIP() << "quantized outputs: the quantized kernels come next";
+    outputs.push_back(golden / output["file"].get<std::string>());
+  }
+  ExpectMatchesGolden(shared / "models" / entry["model"].get<std::string>(), inputs, outputs);
 }
 
 INSTANTIATE_TEST_SUITE_P(Shared, GoldenTest, ::testing::ValuesIn(GoldenModels()),
@@ -77,6 +86,14 @@ INSTANTIATE_TEST_SUITE_P(Shared, GoldenTest, ::testing::ValuesIn(GoldenModels())
                            return name;
                          });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GoldenTest);
+
+// MobileNetV1-224 of ../shared/bench (random weights), against real TFLite.
+TEST(GoldenBench, MobileNetV1Float) {
+  LITESCOPE_SKIP_WITHOUT_SHARED();
+  const std::filesystem::path bench = *testing::SharedDir() / "bench";
+  ExpectMatchesGolden(bench / "mobilenet_v1_f32.tflite", {bench / "golden" / "input_0.npy"},
+                      {bench / "golden" / "tflite_wasm" / "output_0.npy"});
+}
 
 TEST(GoldenCorpus, SharedFolderPresent) {
   LITESCOPE_SKIP_WITHOUT_SHARED();
