@@ -127,10 +127,12 @@ Result<std::unique_ptr<Model>> Model::Create(MappedFile file, const std::string&
                            "' at byte 4 (a .tflite file has 'TFL3'); is this a TensorFlow Lite model?");
   }
   // The FlatBuffer itself is under 2 GB; buffers past that are reached through offset/size and
-  // checked by the semantic validation.
+  // checked by the semantic validation. A table takes at least 8 bytes (its vtable offset and
+  // the offset to it), so more table visits than bytes / 4 mean tables are shared; the limit
+  // keeps the verifier's time linear in the file size on crafted files (see WalkTables).
   size_t verify_size = std::min<size_t>(bytes.size(), FLATBUFFERS_MAX_BUFFER_SIZE - 1);
   flatbuffers::Verifier verifier(bytes.data(), verify_size, /*max_depth=*/128,
-                                 /*max_tables=*/100'000'000);
+                                 /*max_tables=*/static_cast<flatbuffers::uoffset_t>(verify_size / 4));
   if (!tflite::VerifyModelBuffer(verifier)) {
     return InvalidArgument(context + ": the FlatBuffer structure is corrupt (an offset points outside the "
                            "file or a table is malformed); the file is truncated or damaged");

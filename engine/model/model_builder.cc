@@ -12,6 +12,30 @@ constexpr int32_t kPlaceholderForGreaterOpCodes = 127;
 
 uint64_t AlignUp(uint64_t v) { return (v + kTailAlignment - 1) / kTailAlignment * kTailAlignment; }
 
+// A file may name a union member without storing its table; TFLite then reads default options,
+// as for NONE. The object API cannot hold that (Pack would dereference the missing table), so
+// such a union becomes NONE. Members newer than our schema unpack without a table too; they
+// keep their type, which Pack writes alone.
+template <typename Union, typename Type>
+void ClearIfTableMissing(Union& u, Type max) {
+  if (u.value == nullptr && u.type <= max) u.type = static_cast<Type>(0);
+}
+
+void ClearUnionsWithoutTable(tflite::SubGraphT& sg) {
+  for (auto& op : sg.operators) {
+    ClearIfTableMissing(op->builtin_options, tflite::BuiltinOptions_MAX);
+    ClearIfTableMissing(op->builtin_options_2, tflite::BuiltinOptions2_MAX);
+  }
+  for (auto& tensor : sg.tensors) {
+    if (tensor->quantization) ClearIfTableMissing(tensor->quantization->details, tflite::QuantizationDetails_MAX);
+    if (!tensor->sparsity) continue;
+    for (auto& dim : tensor->sparsity->dim_metadata) {
+      ClearIfTableMissing(dim->array_segments, tflite::SparseIndexVector_MAX);
+      ClearIfTableMissing(dim->array_indices, tflite::SparseIndexVector_MAX);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<uint8_t> SerializedModel::Bytes() const {
@@ -43,6 +67,7 @@ ModelBuilder ModelBuilder::FromModel(const Model& model) {
     }
   }
   for (size_t s = 0; s < b.model_->subgraphs.size(); ++s) {
+    ClearUnionsWithoutTable(*b.model_->subgraphs[s]);
     SubgraphView view = model.subgraph(static_cast<int>(s));
     for (size_t o = 0; o < b.model_->subgraphs[s]->operators.size(); ++o) {
       tflite::OperatorT& op = *b.model_->subgraphs[s]->operators[o];

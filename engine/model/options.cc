@@ -21,10 +21,18 @@ class FieldCollector : public flatbuffers::IterationVisitor {
 
   void StartSequence() override { ++depth_; }
   void EndSequence() override { --depth_; }
-  void Field(size_t, size_t, flatbuffers::ElementaryType, bool, const flatbuffers::TypeTable*,
-             const char* name, const uint8_t*) override {
+  void Field(size_t, size_t, flatbuffers::ElementaryType type, bool is_vector, const flatbuffers::TypeTable*,
+             const char* name, const uint8_t* value) override {
     if (depth_ != 1) return;
-    fields.push_back({name ? name : "?", false, ""});
+    OptionField field{name ? name : "?", false, ""};
+    // Scalars are always present (ForceDefaults); an absent vector or string is empty.
+    if (value == nullptr && is_vector) {
+      field.value = std::vector<int64_t>();
+      field.text = "[]";
+    } else if (value == nullptr && type == flatbuffers::ET_STRING) {
+      field.value = std::string();
+    }
+    fields.push_back(std::move(field));
     in_vector_ = false;
   }
   void StartVector() override {

@@ -29,6 +29,10 @@ std::optional<uint64_t> PackedByteSize(tflite::TensorType type, uint64_t element
 // below what makes size arithmetic overflow.
 inline constexpr uint64_t kMaxTensorBytes = uint64_t{1} << 36;
 
+// The largest rank (and shape_signature length) a model may declare: far above any real model
+// (kernels take up to 6 or 8 dimensions), low enough that views repeating shapes stay small.
+inline constexpr size_t kMaxRank = 64;
+
 // Product of the dimensions; an error for a negative dimension or when the product exceeds
 // kMaxTensorBytes elements (which also rules out overflow).
 Result<uint64_t> CheckedElementCount(std::span<const int32_t> shape);
