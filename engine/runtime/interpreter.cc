@@ -52,7 +52,8 @@ Status OpContext::ResizeDynamicOutput(int i, Shape shape) {
   return Status::Ok();
 }
 
-int OpContext::threads() const { return graph_.options().threads; }
+int OpContext::threads() const { return graph_.pool().threads(); }
+ThreadPool& OpContext::pool() const { return graph_.pool(); }
 
 std::string OpContext::label() const {
   std::string l = "node " + std::to_string(node_.index) + " (" + node_.op.name() + ")";
@@ -64,8 +65,8 @@ Status OpContext::Error(const std::string& message) const { return InvalidArgume
 
 // ---- Subgraph -----------------------------------------------------------------------------
 
-Subgraph::Subgraph(const Model& model, int index, const InterpreterOptions& options)
-    : view_(model.subgraph(index)), options_(options) {
+Subgraph::Subgraph(const Model& model, int index, const InterpreterOptions& options, ThreadPool& pool)
+    : view_(model.subgraph(index)), options_(options), pool_(pool) {
   tensors_.resize(static_cast<size_t>(view_.tensor_count()));
   for (int i = 0; i < view_.tensor_count(); ++i) {
     TensorView v = view_.tensor(i);
@@ -190,12 +191,13 @@ Status Subgraph::Invoke(const std::atomic<bool>& cancel, std::vector<std::chrono
 Result<std::unique_ptr<Interpreter>> Interpreter::Create(const Model& model, const OpRegistry& registry,
                                                          const InterpreterOptions& options) {
   std::unique_ptr<Interpreter> it(new Interpreter());
+  it->pool_ = std::make_unique<ThreadPool>(std::max(1, options.threads));
   if (model.subgraph_count() > 1) {
     return Unsupported("the model has " + std::to_string(model.subgraph_count()) +
                        " subgraphs; control flow (WHILE, IF, CALL_ONCE) is not implemented yet");
   }
   try {
-    it->subgraphs_.push_back(std::make_unique<Subgraph>(model, 0, options));
+    it->subgraphs_.push_back(std::make_unique<Subgraph>(model, 0, options, *it->pool_));
   } catch (const std::bad_alloc&) {
     return InvalidArgument("out of memory while creating the tensors of " + model.path());
   }

@@ -23,11 +23,12 @@
 #include "engine/runtime/kernel.h"
 #include "engine/runtime/op_registry.h"
 #include "engine/runtime/tensor.h"
+#include "engine/runtime/thread_pool.h"
 
 namespace litescope {
 
 struct InterpreterOptions {
-  int threads = 1;
+  int threads = 1;  // threads of the pool every parallel kernel uses, the caller included
   // Keep every intermediate tensor readable after Invoke() (no memory reuse between tensors).
   bool keep_intermediates = false;
   // Time every node (see Interpreter::node_times()).
@@ -46,7 +47,7 @@ struct Node {
 // One subgraph's tensors and nodes.
 class Subgraph {
  public:
-  Subgraph(const Model& model, int index, const InterpreterOptions& options);
+  Subgraph(const Model& model, int index, const InterpreterOptions& options, ThreadPool& pool);
 
   Status CreateKernels(const OpRegistry& registry);
   Status Prepare();  // prepare every node, then plan and assign memory
@@ -56,6 +57,7 @@ class Subgraph {
   std::vector<Node>& nodes() { return nodes_; }
   const SubgraphView& view() const { return view_; }
   const InterpreterOptions& options() const { return options_; }
+  ThreadPool& pool() const { return pool_; }
   size_t arena_bytes() const { return arena_.size(); }
   size_t naive_bytes() const { return naive_bytes_; }
 
@@ -64,6 +66,7 @@ class Subgraph {
 
   SubgraphView view_;
   InterpreterOptions options_;
+  ThreadPool& pool_;
   std::vector<Tensor> tensors_;
   std::vector<Node> nodes_;
   AlignedBuffer arena_;
@@ -101,6 +104,7 @@ class Interpreter {
   Interpreter() = default;
   Subgraph& main() { return *subgraphs_[0]; }
 
+  std::unique_ptr<ThreadPool> pool_;
   std::vector<std::unique_ptr<Subgraph>> subgraphs_;
   std::atomic<bool> cancel_{false};
   bool prepared_ = false;

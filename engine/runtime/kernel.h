@@ -17,6 +17,7 @@
 #include "engine/base/status.h"
 #include "engine/model/model.h"
 #include "engine/runtime/tensor.h"
+#include "engine/runtime/thread_pool.h"
 
 namespace litescope {
 
@@ -49,6 +50,8 @@ class OpContext {
   Status ResizeDynamicOutput(int i, Shape shape);
 
   int threads() const;
+  // The interpreter's thread pool (options.threads threads, the caller included).
+  ThreadPool& pool() const;
   // "node 3 (CONV_2D): <message>" as an invalid-argument Status.
   Status Error(const std::string& message) const;
   std::string label() const;
