@@ -14,6 +14,8 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
+    {"bench", "bench MODEL [--threads N] [--warmup W] [--runs R] [--profile] [--json FILE]   latency, per-op profile",
+     litescope::cli::BenchCommand},
     {"inspect", "inspect MODEL [--json]        summary, op histogram, parameters, signatures, op table",
      litescope::cli::InspectCommand},
     {"run", "run MODEL [--input NAME=F.npy] [--output-dir D] [--dump-intermediates D]   run on the CPU",

@@ -8,13 +8,14 @@
 #include "app/cli/commands.h"
 #include "engine/model/npy.h"
 #include "engine/runtime/interpreter.h"
+#include "engine/runtime/signature_runner.h"
 
 namespace litescope::cli {
 namespace {
 
 constexpr const char* kUsage =
     "usage: litescope-cli run MODEL [--input NAME=FILE.npy ...] [--random] [--output-dir DIR]\n"
-    "                            [--dump-intermediates DIR] [--threads N]\n";
+    "                            [--dump-intermediates DIR] [--threads N] [--signature KEY]\n";
 
 int Fail(const std::string& message) {
   std::fprintf(stderr, "error: %s\n", message.c_str());
@@ -108,6 +109,40 @@ Status WriteTensor(const std::filesystem::path& path, const Tensor& t) {
   return WriteNpy(path.string(), a);
 }
 
+// Runs through a signature def: inputs and outputs by their signature names.
+int RunSignature(Interpreter& it, const std::string& key, const std::vector<std::string>& inputs,
+                 const std::optional<std::string>& out_dir) {
+  Result<SignatureRunner> runner = SignatureRunner::Create(it, key);
+  if (!runner.ok()) return Fail(runner.status().message());
+  std::mt19937 rng(0);
+  for (const std::string& name : runner->input_names()) FillRandom(*runner->input(name), rng);
+  for (const std::string& spec : inputs) {
+    size_t eq = spec.find('=');
+    std::string name = spec.substr(0, eq);
+    Tensor* t = eq == std::string::npos ? nullptr : runner->input(name);
+    if (t == nullptr) return Fail("signature '" + key + "' has no input '" + name + "' (give NAME=FILE.npy)");
+    Result<NpyArray> array = ReadNpy(spec.substr(eq + 1));
+    if (!array.ok()) return Fail(array.status().message());
+    if (array->type != t->type || array->shape != t->shape) {
+      return Fail(spec.substr(eq + 1) + " is " + tflite::EnumNameTensorType(array->type) + ShapeString(array->shape) +
+                  ", signature input '" + name + "' is " + tflite::EnumNameTensorType(t->type) + ShapeString(t->shape));
+    }
+    std::memcpy(t->raw(), array->data.data(), array->data.size());
+  }
+  if (Status s = runner->Invoke(); !s.ok()) return Fail(s.message());
+  for (size_t i = 0; i < runner->output_names().size(); ++i) {
+    const std::string& name = runner->output_names()[i];
+    PrintTensorSummary("output", static_cast<int>(i), *runner->output(name));
+    if (out_dir) {
+      std::filesystem::create_directories(*out_dir);
+      if (Status s = WriteTensor(std::filesystem::path(*out_dir) / (name + ".npy"), *runner->output(name)); !s.ok()) {
+        return Fail(s.message());
+      }
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int RunCommand(int argc, char** argv) {
@@ -118,6 +153,7 @@ int RunCommand(int argc, char** argv) {
   std::optional<std::string> out_dir = args.Value("--output-dir");
   std::optional<std::string> dump_dir = args.Value("--dump-intermediates");
   std::optional<std::string> threads = args.Value("--threads");
+  std::optional<std::string> signature = args.Value("--signature");
   if (Status s = args.Finish(1, 1); !s.ok()) {
     std::fprintf(stderr, "run: %s\n%s", s.message().c_str(), kUsage);
     return 2;
@@ -131,6 +167,8 @@ int RunCommand(int argc, char** argv) {
   Result<std::unique_ptr<Interpreter>> created = Interpreter::Create(**model, BuiltinOps(), options);
   if (!created.ok()) return Fail(created.status().message());
   Interpreter& it = **created;
+
+  if (signature) return RunSignature(it, *signature, inputs, out_dir);
 
   std::mt19937 rng(0);
   if (inputs.empty() && !random) std::printf("note: no --input given: random inputs (seed 0)\n");

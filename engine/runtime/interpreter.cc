@@ -52,11 +52,17 @@ Status OpContext::ResizeDynamicOutput(int i, Shape shape) {
   return Status::Ok();
 }
 
-int OpContext::threads() const { return graph_.pool().threads(); }
-ThreadPool& OpContext::pool() const { return graph_.pool(); }
+int OpContext::threads() const { return graph_.interpreter().pool().threads(); }
+ThreadPool& OpContext::pool() const { return graph_.interpreter().pool(); }
+Subgraph& OpContext::subgraph(int index) const { return graph_.interpreter().subgraph(index); }
+Interpreter& OpContext::interpreter() const { return graph_.interpreter(); }
 
 std::string OpContext::label() const {
   std::string l = "node " + std::to_string(node_.index) + " (" + node_.op.name() + ")";
+  if (!node_.delegate.empty()) {
+    l = "delegate " + node_.delegate + " (nodes " + std::to_string(node_.covers.front()) + ".." +
+        std::to_string(node_.covers.back()) + ")";
+  }
   if (graph_.view().index() != 0) l = "subgraph " + std::to_string(graph_.view().index()) + " " + l;
   return l;
 }
@@ -65,8 +71,8 @@ Status OpContext::Error(const std::string& message) const { return InvalidArgume
 
 // ---- Subgraph -----------------------------------------------------------------------------
 
-Subgraph::Subgraph(const Model& model, int index, const InterpreterOptions& options, ThreadPool& pool)
-    : view_(model.subgraph(index)), options_(options), pool_(pool) {
+Subgraph::Subgraph(const Model& model, int index, Interpreter& interpreter)
+    : view_(model.subgraph(index)), interpreter_(interpreter) {
   tensors_.resize(static_cast<size_t>(view_.tensor_count()));
   for (int i = 0; i < view_.tensor_count(); ++i) {
     TensorView v = view_.tensor(i);
@@ -137,11 +143,17 @@ Status Subgraph::PlanMemory() {
   // Graph inputs and outputs stay valid for the whole run (callers fill and read them).
   for (int32_t t : view_.inputs()) use(t, -1), use(t, n);
   for (int32_t t : view_.outputs()) use(t, -1), use(t, n);
-  for (const Node& node : nodes_) {
-    for (int32_t t : node.inputs) use(t, node.index);
+  for (int pos = 0; pos < n; ++pos) {
+    Node& node = nodes_[static_cast<size_t>(pos)];
+    node.prepare_at_eval = false;
+    for (int32_t t : node.inputs) {
+      use(t, pos);
+      // A value whose shape is known only at eval time makes its consumers' outputs so too.
+      if (t >= 0 && dynamic[static_cast<size_t>(t)]) node.prepare_at_eval = true;
+    }
     for (size_t o = 0; o < node.outputs.size(); ++o) {
-      use(node.outputs[o], node.index);
-      if (node.dynamic_outputs[o]) dynamic[static_cast<size_t>(node.outputs[o])] = true;
+      use(node.outputs[o], pos);
+      if (node.dynamic_outputs[o] || node.prepare_at_eval) dynamic[static_cast<size_t>(node.outputs[o])] = true;
     }
   }
   std::vector<Allocation> allocations;
@@ -154,7 +166,7 @@ Status Subgraph::PlanMemory() {
       continue;
     }
     size_t bytes = static_cast<size_t>(tensor.elements()) * ElementSize(tensor.type);
-    if (options_.keep_intermediates) allocations.push_back({bytes, -1, n});
+    if (interpreter_.options().keep_intermediates) allocations.push_back({bytes, -1, n});
     else allocations.push_back({bytes, first[t], last[t]});
     planned.push_back(t);
   }
@@ -172,16 +184,24 @@ Status Subgraph::PlanMemory() {
   return Status::Ok();
 }
 
-Status Subgraph::Invoke(const std::atomic<bool>& cancel, std::vector<std::chrono::nanoseconds>* times) {
+Status Subgraph::Invoke(std::vector<std::chrono::nanoseconds>* times) {
   if (times != nullptr) times->assign(nodes_.size(), std::chrono::nanoseconds(0));
-  for (Node& node : nodes_) {
-    if (cancel.load(std::memory_order_relaxed)) {
-      return Cancelled("invoke cancelled before node " + std::to_string(node.index));
-    }
+  for (size_t pos = 0; pos < nodes_.size(); ++pos) {
+    Node& node = nodes_[pos];
+    if (interpreter_.cancelled()) return Cancelled("invoke cancelled before node " + std::to_string(node.index));
     OpContext ctx(*this, node);
     auto start = std::chrono::steady_clock::now();
+    if (node.prepare_at_eval) {
+      std::fill(node.dynamic_outputs.begin(), node.dynamic_outputs.end(), false);
+      LITESCOPE_RETURN_IF_ERROR(node.kernel->Prepare(ctx));
+      for (size_t o = 0; o < node.outputs.size(); ++o) {
+        if (node.dynamic_outputs[o]) continue;  // the kernel sizes it in Eval
+        int i = static_cast<int>(o);
+        LITESCOPE_RETURN_IF_ERROR(ctx.ResizeDynamicOutput(i, ctx.output(i)->shape));
+      }
+    }
     LITESCOPE_RETURN_IF_ERROR(node.kernel->Eval(ctx));
-    if (times != nullptr) (*times)[static_cast<size_t>(node.index)] = std::chrono::steady_clock::now() - start;
+    if (times != nullptr) (*times)[pos] = std::chrono::steady_clock::now() - start;
   }
   return Status::Ok();
 }
@@ -190,70 +210,125 @@ Status Subgraph::Invoke(const std::atomic<bool>& cancel, std::vector<std::chrono
 
 Result<std::unique_ptr<Interpreter>> Interpreter::Create(const Model& model, const OpRegistry& registry,
                                                          const InterpreterOptions& options) {
-  std::unique_ptr<Interpreter> it(new Interpreter());
+  std::unique_ptr<Interpreter> it(new Interpreter(model, options));
   it->pool_ = std::make_unique<ThreadPool>(std::max(1, options.threads));
-  if (model.subgraph_count() > 1) {
-    return Unsupported("the model has " + std::to_string(model.subgraph_count()) +
-                       " subgraphs; control flow (WHILE, IF, CALL_ONCE) is not implemented yet");
-  }
-  try {
-    it->subgraphs_.push_back(std::make_unique<Subgraph>(model, 0, options, *it->pool_));
-  } catch (const std::bad_alloc&) {
-    return InvalidArgument("out of memory while creating the tensors of " + model.path());
-  }
   const std::string context = "failed to prepare " + model.path();
-  Status s = it->main().CreateKernels(registry);
-  if (!s.ok()) return s.WithContext(context);
-  s = it->AllocateTensors();
+  try {
+    for (int s = 0; s < model.subgraph_count(); ++s) it->subgraphs_.push_back(std::make_unique<Subgraph>(model, s, *it));
+  } catch (const std::bad_alloc&) {
+    return InvalidArgument(context + ": out of memory while creating the tensors");
+  }
+  for (auto& subgraph : it->subgraphs_) {
+    Status s = subgraph->CreateKernels(registry);
+    if (!s.ok()) return s.WithContext(context);
+  }
+  Status s = it->AllocateTensors();
+  if (s.ok()) s = it->ApplyDelegates();
   if (!s.ok()) return s.WithContext(context);
   return it;
 }
 
-int Interpreter::input_count() const { return static_cast<int>(main().view().inputs().size()); }
-int Interpreter::output_count() const { return static_cast<int>(main().view().outputs().size()); }
-
-Tensor* Interpreter::input(int i) {
-  return &main().tensors()[static_cast<size_t>(main().view().inputs()[static_cast<size_t>(i)])];
-}
-
-const Tensor* Interpreter::output(int i) const {
-  return &subgraphs_[0]->tensors()[static_cast<size_t>(main().view().outputs()[static_cast<size_t>(i)])];
-}
-
-const Tensor* Interpreter::tensor(int i) const { return &subgraphs_[0]->tensors()[static_cast<size_t>(i)]; }
-int Interpreter::tensor_count() const { return static_cast<int>(subgraphs_[0]->tensors().size()); }
-
-Status Interpreter::ResizeInput(int i, const Shape& shape) {
-  if (i < 0 || i >= input_count()) {
-    return InvalidArgument("input " + std::to_string(i) + " does not exist (the model has " +
-                           std::to_string(input_count()) + " inputs)");
+Status Interpreter::ApplyDelegates() {
+  Subgraph& main = subgraph(0);
+  placement_.assign(main.nodes().size(), "cpu");
+  for (Delegate* delegate : options_.delegates) {
+    std::vector<Node>& nodes = main.nodes();
+    std::vector<NodeInfo> infos;
+    std::vector<bool> supported;
+    std::vector<std::vector<int32_t>> ins, outs;
+    for (Node& node : nodes) {
+      NodeInfo info{node.index, node.op.builtin(), &node.op, {}, {}};
+      for (int32_t t : node.inputs) info.inputs.push_back(t < 0 ? nullptr : &main.tensor(t));
+      for (int32_t t : node.outputs) info.outputs.push_back(&main.tensor(t));
+      supported.push_back(node.delegate.empty() && delegate->Supports(info));
+      infos.push_back(std::move(info));
+      ins.push_back(node.inputs);
+      outs.push_back(node.outputs);
+    }
+    std::vector<int32_t> graph_outputs(main.view().outputs().begin(), main.view().outputs().end());
+    std::vector<Partition> partitions = PartitionNodes(supported, ins, outs, graph_outputs, options_.partitioning);
+    if (partitions.empty()) continue;
+    std::vector<Node> replaced;
+    size_t next = 0;
+    for (const Partition& p : partitions) {
+      for (; next < static_cast<size_t>(p.nodes.front()); ++next) replaced.push_back(std::move(nodes[next]));
+      std::vector<NodeInfo> covered;
+      for (int n : p.nodes) covered.push_back(infos[static_cast<size_t>(n)]);
+      Result<std::unique_ptr<Kernel>> kernel = delegate->CreateKernel(p, covered);
+      if (!kernel.ok()) return kernel.status().WithContext("delegate " + delegate->name());
+      Node node{nodes[next].index, nodes[next].op, std::move(kernel).value(), p.inputs, p.outputs, {}};
+      node.dynamic_outputs.assign(p.outputs.size(), false);
+      node.delegate = delegate->name();
+      for (int n : p.nodes) {
+        node.covers.push_back(nodes[static_cast<size_t>(n)].index);
+        placement_[static_cast<size_t>(nodes[static_cast<size_t>(n)].index)] = delegate->name();
+      }
+      replaced.push_back(std::move(node));
+      next = static_cast<size_t>(p.nodes.back()) + 1;
+    }
+    for (; next < nodes.size(); ++next) replaced.push_back(std::move(nodes[next]));
+    nodes = std::move(replaced);
   }
-  Tensor* t = input(i);
-  const Shape& signature = t->shape_signature.empty() ? t->shape : t->shape_signature;
+  return options_.delegates.empty() ? Status::Ok() : AllocateTensors();
+}
+
+int32_t Interpreter::ResourceId(const std::string& container, const std::string& shared_name) {
+  auto [it, added] = resource_ids_.try_emplace({container, shared_name}, static_cast<int32_t>(resource_ids_.size()));
+  return it->second;
+}
+
+size_t Interpreter::arena_bytes() const {
+  size_t total = 0;
+  for (const auto& s : subgraphs_) total += s->arena_bytes();
+  return total;
+}
+
+size_t Interpreter::naive_bytes() const {
+  size_t total = 0;
+  for (const auto& s : subgraphs_) total += s->naive_bytes();
+  return total;
+}
+
+Status Interpreter::ResizeInput(int i, const Shape& shape, int subgraph_index) {
+  if (subgraph_index < 0 || subgraph_index >= subgraph_count()) {
+    return InvalidArgument("subgraph " + std::to_string(subgraph_index) + " does not exist");
+  }
+  Subgraph& sg = subgraph(subgraph_index);
+  if (i < 0 || i >= sg.input_count()) {
+    return InvalidArgument("input " + std::to_string(i) + " does not exist (the model has " +
+                           std::to_string(sg.input_count()) + " inputs)");
+  }
+  Tensor& t = sg.input(i);
+  const Shape& signature = t.shape_signature.empty() ? t.shape : t.shape_signature;
   bool ok = signature.size() == shape.size();
   for (size_t d = 0; ok && d < shape.size(); ++d) {
     ok = shape[d] >= 0 && (signature[d] == -1 || signature[d] == shape[d]);
   }
   if (!ok) {
-    return InvalidArgument("cannot resize input " + std::to_string(i) + " (" + t->name + ") to " +
-                           ShapeString(shape) + ": its shape is " + ShapeString(signature) +
-                           " (-1 marks the dimensions that may change)");
+    return InvalidArgument("cannot resize input " + std::to_string(i) + " (" + t.name + ") to " + ShapeString(shape) +
+                           ": its shape is " + ShapeString(signature) + " (-1 marks the dimensions that may change)");
   }
-  t->shape = shape;
+  t.shape = shape;
   prepared_ = false;
   return Status::Ok();
 }
 
 Status Interpreter::AllocateTensors() {
-  Status s = main().Prepare();
+  // Subgraphs run by control flow are prepared by their caller's kernel, with the caller's
+  // shapes; the main subgraph and those only reachable through signatures are prepared here.
+  Status s = subgraphs_[0]->Prepare();
+  for (const SignatureView& sig : model_.signatures()) {
+    if (s.ok() && sig.subgraph_index != 0) s = subgraph(sig.subgraph_index).Prepare();
+  }
   prepared_ = s.ok();
   return s;
 }
 
-Status Interpreter::Invoke() {
-  if (!prepared_) return InvalidArgument("an input was resized: call AllocateTensors() before Invoke()");
+Status Interpreter::InvokeSubgraph(int index) {
+  if (!prepared_) return InvalidArgument("the tensors are not allocated: call AllocateTensors() first");
+  if (index < 0 || index >= subgraph_count()) return InvalidArgument("subgraph " + std::to_string(index) + " does not exist");
   cancel_.store(false);
-  return main().Invoke(cancel_, main().options().profile ? &node_times_ : nullptr);
+  return subgraph(index).Invoke(index == 0 && options_.profile ? &node_times_ : nullptr);
 }
 
 }  // namespace litescope

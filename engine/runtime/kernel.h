@@ -21,6 +21,7 @@
 
 namespace litescope {
 
+class Interpreter;
 class Subgraph;
 struct Node;
 
@@ -52,6 +53,9 @@ class OpContext {
   int threads() const;
   // The interpreter's thread pool (options.threads threads, the caller included).
   ThreadPool& pool() const;
+  // Another subgraph of the model (control flow) and the interpreter (resource variables).
+  Subgraph& subgraph(int index) const;
+  Interpreter& interpreter() const;
   // "node 3 (CONV_2D): <message>" as an invalid-argument Status.
   Status Error(const std::string& message) const;
   std::string label() const;

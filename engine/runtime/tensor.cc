@@ -1,5 +1,6 @@
 #include "engine/runtime/tensor.h"
 
+#include "engine/model/tensor_type.h"
 
 namespace litescope {
 
@@ -16,24 +17,10 @@ std::string ShapeString(const Shape& shape) {
 }
 
 size_t ElementSize(tflite::TensorType type) {
-  switch (type) {
-    case tflite::TensorType_BOOL:
-    case tflite::TensorType_INT8:
-    case tflite::TensorType_UINT8: return 1;
-    case tflite::TensorType_FLOAT16:
-    case tflite::TensorType_BFLOAT16:
-    case tflite::TensorType_INT16:
-    case tflite::TensorType_UINT16: return 2;
-    case tflite::TensorType_FLOAT32:
-    case tflite::TensorType_INT32:
-    case tflite::TensorType_UINT32: return 4;
-    case tflite::TensorType_FLOAT64:
-    case tflite::TensorType_INT64:
-    case tflite::TensorType_UINT64:
-    case tflite::TensorType_COMPLEX64: return 8;
-    case tflite::TensorType_COMPLEX128: return 16;
-    default: return 0;
-  }
+  // A RESOURCE tensor holds the int32 id of a resource variable, as in TFLite.
+  if (type == tflite::TensorType_RESOURCE) return sizeof(int32_t);
+  int bits = ElementBits(type);
+  return bits % 8 == 0 ? static_cast<size_t>(bits / 8) : 0;  // 4-bit types are unpacked by kernels
 }
 
 void Tensor::SetExternal(Storage storage_kind, uint8_t* data, size_t bytes) {

@@ -73,7 +73,8 @@ class Tensor {
   AlignedBuffer owned_;
 };
 
-// Bytes one element of `type` takes in a running tensor (0 for STRING/RESOURCE/VARIANT).
+// Bytes one element of `type` takes in a running tensor (0 for STRING, VARIANT and 4-bit types;
+// 4 for RESOURCE, which holds a resource id).
 size_t ElementSize(tflite::TensorType type);
 
 }  // namespace litescope

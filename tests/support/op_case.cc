@@ -14,6 +14,14 @@ namespace litescope::testing {
 OpCase::OpCase(std::string name, tflite::BuiltinOperator op, tflite::BuiltinOptionsUnion options, int version)
     : name_(std::move(name)), op_(op), options_(std::move(options)), version_(version) {}
 
+OpCase::OpCase(std::string name, ModelBuilder model, std::vector<NpyArray> inputs)
+    : name_(std::move(name)),
+      op_(tflite::BuiltinOperator_ADD),
+      version_(1),
+      builder_(std::move(model)),
+      graph_inputs_(std::move(inputs)),
+      finished_(true) {}
+
 int OpCase::AddInput(tflite::TensorType type, Shape shape, std::vector<uint8_t> bytes, bool constant,
                      const QuantParams& quant) {
   int tensor;
@@ -49,9 +57,13 @@ std::vector<uint8_t> OpCase::ModelBytes() {
 }
 
 Result<std::vector<NpyArray>> OpCase::RunOurs(const InterpreterOptions& options) {
+  return RunOurs(options, BuiltinOps());
+}
+
+Result<std::vector<NpyArray>> OpCase::RunOurs(const InterpreterOptions& options, const OpRegistry& registry) {
   Result<std::unique_ptr<Model>> model = Model::FromBytes(ModelBytes(), name_);
   if (!model.ok()) return model.status();
-  Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(**model, BuiltinOps(), options);
+  Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(**model, registry, options);
   if (!it.ok()) return it.status();
   for (size_t i = 0; i < graph_inputs_.size(); ++i) {
     Tensor* t = (*it)->input(static_cast<int>(i));

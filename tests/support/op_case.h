@@ -26,6 +26,8 @@ namespace litescope::testing {
 class OpCase {
  public:
   OpCase(std::string name, tflite::BuiltinOperator op, tflite::BuiltinOptionsUnion options = {}, int version = 1);
+  // A whole model built by the test (several ops, subgraphs) and the values of its inputs.
+  OpCase(std::string name, ModelBuilder model, std::vector<NpyArray> inputs);
 
   // A graph input (fed at run time) with these values.
   template <typename T>
@@ -48,6 +50,8 @@ class OpCase {
 
   // Our interpreter's outputs, or its error (prepare errors included).
   Result<std::vector<NpyArray>> RunOurs(const InterpreterOptions& options = {});
+  // The same with another op list (the conformance tests run ReferenceOps() against BuiltinOps()).
+  Result<std::vector<NpyArray>> RunOurs(const InterpreterOptions& options, const OpRegistry& registry);
 
  private:
   template <typename T>
