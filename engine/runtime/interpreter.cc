@@ -88,7 +88,9 @@ Subgraph::Subgraph(const Model& model, int index, Interpreter& interpreter)
     t.is_variable = v.is_variable();
     std::span<const uint8_t> data = v.data();
     if (t.is_variable) {
-      t.AllocateOwned(Storage::kPersistent, data.size());
+      // State that persists across invokes; TFLite starts a variable without a buffer at zero.
+      const size_t state_bytes = static_cast<size_t>(std::max<int64_t>(0, t.elements())) * ElementSize(t.type);
+      t.AllocateOwned(Storage::kPersistent, std::max(data.size(), state_bytes));
       if (!data.empty()) std::memcpy(t.raw(), data.data(), data.size());
     } else if (!data.empty()) {
       size_t align = std::max<size_t>(1, ElementSize(t.type));
