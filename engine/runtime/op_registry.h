@@ -27,7 +27,10 @@ class OpRegistry {
   std::map<std::string, KernelFactory, std::less<>> custom_;
 };
 
-// Every builtin kernel Litescope has (engine/kernels/ops.cc).
+// Every builtin kernel Litescope has (engine/kernels/ops.cc): the reference kernels, with the
+// optimized CPU kernels in place of theirs where there are some.
 OpRegistry BuiltinOps();
+// The reference kernels only (plain loops): what the conformance tests hold the others to.
+OpRegistry ReferenceOps();
 
 }  // namespace litescope

@@ -1,13 +1,19 @@
-#include "engine/kernels/internal/float_binary.h"
+// ADD: a + b with broadcasting and a fused activation; integers wrap on overflow.
+#include "engine/kernels/internal/elementwise.h"
 #include "engine/kernels/reference/reference_ops.h"
 
 namespace litescope {
 namespace {
 struct AddOp {
-  static float Apply(float a, float b) { return a + b; }
+  using Types = TypeList<float, int32_t, int64_t>;
+  using Options = tflite::AddOptions;
+  template <typename T>
+  static T Apply(T a, T b) {
+    return WrappingAdd(a, b);
+  }
 };
 }  // namespace
 
-std::unique_ptr<Kernel> MakeAdd() { return Make<FloatBinaryKernel<AddOp, tflite::AddOptions>>(); }
+std::unique_ptr<Kernel> MakeAdd() { return Make<BinaryKernel<AddOp>>(); }
 
 }  // namespace litescope

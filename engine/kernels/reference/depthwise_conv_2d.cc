@@ -1,79 +1,50 @@
 // DEPTHWISE_CONV_2D, float32: NHWC input, [1, KH, KW, C * multiplier] filter; output channel
 // c * multiplier + m reads input channel c.
-#include "engine/kernels/internal/activation.h"
 #include "engine/kernels/internal/checks.h"
-#include "engine/kernels/internal/window.h"
+#include "engine/kernels/internal/depthwise_conv_2d.h"
+#include "engine/kernels/internal/window_loops.h"
 #include "engine/kernels/reference/reference_ops.h"
 
 namespace litescope {
-namespace {
 
-class DepthwiseConv2D : public Kernel {
- public:
-  Status Prepare(OpContext& ctx) override {
-    LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {0, 1, 2}));
-    LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 0, 4));
-    LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 1, 4));
-    const auto* o = ctx.options<tflite::DepthwiseConv2DOptions>();
-    if (o == nullptr) return ctx.Error("has no DepthwiseConv2DOptions");
-    if (!GetActivationRange(o->fused_activation_function(), &range_)) return ctx.Error("unsupported fused activation");
-    const Shape& in = ctx.input(0)->shape;
-    const Shape& f = ctx.input(1)->shape;
-    // The output depth is the filter's; the multiplier follows from it (the option may be stale).
-    if (in[3] <= 0 || f[3] % in[3] != 0) {
-      return ctx.Error("filter depth " + std::to_string(f[3]) + " is not a multiple of the input depth " +
-                       std::to_string(in[3]));
-    }
-    LITESCOPE_RETURN_IF_ERROR(CheckBias(ctx, 2, f[3]));
-    LITESCOPE_RETURN_IF_ERROR(w_.Compute(ctx, o->padding(), o->stride_h(), o->stride_w(), o->dilation_h_factor(),
-                                          o->dilation_w_factor(), in[1], in[2], f[1], f[2]));
-    return ctx.ResizeOutput(0, {in[0], w_.out_h, w_.out_w, f[3]});
+Status ReferenceDepthwiseConv2D::Prepare(OpContext& ctx) {
+  LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {0, 1, 2}));
+  LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 0, 4));
+  LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 1, 4));
+  const auto* o = ctx.options<tflite::DepthwiseConv2DOptions>();
+  if (o == nullptr) return ctx.Error("has no DepthwiseConv2DOptions");
+  if (!GetActivationRange(o->fused_activation_function(), &range_)) return ctx.Error("unsupported fused activation");
+  const Shape& in = ctx.input(0)->shape;
+  const Shape& f = ctx.input(1)->shape;
+  // The output depth is the filter's; the multiplier follows from it (the option may be stale).
+  if (in[3] <= 0 || f[3] % in[3] != 0) {
+    return ctx.Error("filter depth " + std::to_string(f[3]) + " is not a multiple of the input depth " +
+                     std::to_string(in[3]));
   }
+  LITESCOPE_RETURN_IF_ERROR(CheckBias(ctx, 2, f[3]));
+  LITESCOPE_RETURN_IF_ERROR(w_.Compute(ctx, o->padding(), o->stride_h(), o->stride_w(), o->dilation_h_factor(),
+                                        o->dilation_w_factor(), in[1], in[2], f[1], f[2]));
+  return ctx.ResizeOutput(0, {in[0], w_.out_h, w_.out_w, f[3]});
+}
 
-  Status Eval(OpContext& ctx) override {
-    const Tensor& input = *ctx.input(0);
-    const Tensor& filter = *ctx.input(1);
-    const Tensor* bias = ctx.input(2);
-    Tensor& output = *ctx.output(0);
-    const int batches = input.shape[0], in_h = input.shape[1], in_w = input.shape[2], in_c = input.shape[3];
-    const int k_h = filter.shape[1], k_w = filter.shape[2], out_c = filter.shape[3];
-    const int mult = out_c / in_c;
-    const int out_h = output.shape[1], out_w = output.shape[2];
-    const float* x = input.data<float>();
-    const float* w = filter.data<float>();
-    const float* b = bias ? bias->data<float>() : nullptr;
-    float* y = output.data<float>();
-    for (int n = 0; n < batches; ++n) {
-      for (int oy = 0; oy < out_h; ++oy) {
-        for (int ox = 0; ox < out_w; ++ox) {
-          for (int oc = 0; oc < out_c; ++oc) {
-            const int ic = oc / mult;
-            float sum = b ? b[oc] : 0.0f;
-            for (int ky = 0; ky < k_h; ++ky) {
-              const int iy = oy * w_.stride_h - w_.pad_h + ky * w_.dil_h;
-              if (iy < 0 || iy >= in_h) continue;
-              for (int kx = 0; kx < k_w; ++kx) {
-                const int ix = ox * w_.stride_w - w_.pad_w + kx * w_.dil_w;
-                if (ix < 0 || ix >= in_w) continue;
-                sum += x[((static_cast<int64_t>(n) * in_h + iy) * in_w + ix) * in_c + ic] *
-                       w[(static_cast<int64_t>(ky) * k_w + kx) * out_c + oc];
-              }
-            }
-            y[((static_cast<int64_t>(n) * out_h + oy) * out_w + ox) * out_c + oc] = range_.Apply(sum);
-          }
-        }
-      }
-    }
-    return Status::Ok();
-  }
+Status ReferenceDepthwiseConv2D::Eval(OpContext& ctx) {
+  const Tensor& input = *ctx.input(0);
+  const Tensor& filter = *ctx.input(1);
+  const Tensor* bias = ctx.input(2);
+  Tensor& output = *ctx.output(0);
+  const int in_h = input.shape[1], in_w = input.shape[2], in_c = input.shape[3];
+  const int k_h = filter.shape[1], k_w = filter.shape[2], out_c = filter.shape[3];
+  const int mult = out_c / in_c;
+  const float* x = input.data<float>();
+  const float* w = filter.data<float>();
+  ForEachWindowSum(w_, range_, in_h, in_w, k_h, k_w, output.shape, bias ? bias->data<float>() : nullptr,
+                   output.data<float>(), [&](float& sum, int64_t n, int iy, int ix, int ky, int kx, int oc) {
+                     sum += x[((n * in_h + iy) * in_w + ix) * in_c + oc / mult] *
+                            w[(static_cast<int64_t>(ky) * k_w + kx) * out_c + oc];
+                   });
+  return Status::Ok();
+}
 
- private:
-  Window w_;
-  ActivationRange range_;
-};
-
-}  // namespace
-
-std::unique_ptr<Kernel> MakeDepthwiseConv2D() { return Make<DepthwiseConv2D>(); }
+std::unique_ptr<Kernel> MakeDepthwiseConv2D() { return Make<ReferenceDepthwiseConv2D>(); }
 
 }  // namespace litescope

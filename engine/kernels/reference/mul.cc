@@ -1,13 +1,19 @@
-#include "engine/kernels/internal/float_binary.h"
+// MUL: a * b with broadcasting and a fused activation; integers wrap on overflow.
+#include "engine/kernels/internal/elementwise.h"
 #include "engine/kernels/reference/reference_ops.h"
 
 namespace litescope {
 namespace {
 struct MulOp {
-  static float Apply(float a, float b) { return a * b; }
+  using Types = TypeList<float, int32_t, int64_t>;
+  using Options = tflite::MulOptions;
+  template <typename T>
+  static T Apply(T a, T b) {
+    return WrappingMul(a, b);
+  }
 };
 }  // namespace
 
-std::unique_ptr<Kernel> MakeMul() { return Make<FloatBinaryKernel<MulOp, tflite::MulOptions>>(); }
+std::unique_ptr<Kernel> MakeMul() { return Make<BinaryKernel<MulOp>>(); }
 
 }  // namespace litescope

@@ -1,13 +1,19 @@
-#include "engine/kernels/internal/float_binary.h"
+// SUB: a - b with broadcasting and a fused activation; integers wrap on overflow.
+#include "engine/kernels/internal/elementwise.h"
 #include "engine/kernels/reference/reference_ops.h"
 
 namespace litescope {
 namespace {
 struct SubOp {
-  static float Apply(float a, float b) { return a - b; }
+  using Types = TypeList<float, int32_t, int64_t>;
+  using Options = tflite::SubOptions;
+  template <typename T>
+  static T Apply(T a, T b) {
+    return WrappingSub(a, b);
+  }
 };
 }  // namespace
 
-std::unique_ptr<Kernel> MakeSub() { return Make<FloatBinaryKernel<SubOp, tflite::SubOptions>>(); }
+std::unique_ptr<Kernel> MakeSub() { return Make<BinaryKernel<SubOp>>(); }
 
 }  // namespace litescope

@@ -1,0 +1,51 @@
+#include "engine/kernels/internal/cpu_features.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#endif
+
+namespace litescope {
+namespace {
+
+CpuFeatures Detect() {
+  CpuFeatures f;
+#if defined(__x86_64__) || defined(__i386__)
+  unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+  if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) == 0) return f;
+  const bool osxsave = (ecx & (1u << 27)) != 0;
+  const bool avx = (ecx & (1u << 28)) != 0;
+  f.fma = (ecx & (1u << 12)) != 0;
+  if (osxsave && avx) {
+    // xgetbv(0): bits 1 (SSE) and 2 (AVX) say the OS saves the YMM registers on context switch.
+    unsigned lo = 0, hi = 0;
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    f.os_saves_ymm = (lo & 0x6u) == 0x6u;
+  }
+  if (__get_cpuid_max(0, nullptr) >= 7) {
+    __cpuid_count(7, 0, eax, ebx, ecx, edx);
+    f.avx2 = (ebx & (1u << 5)) != 0;
+  }
+#endif
+  return f;
+}
+
+}  // namespace
+
+const CpuFeatures& HostCpuFeatures() {
+  static const CpuFeatures features = Detect();
+  return features;
+}
+
+CpuIsa SelectedCpuIsa() {
+  const char* forced = std::getenv("LITESCOPE_CPU");
+  if (forced != nullptr && std::strcmp(forced, "generic") == 0) return CpuIsa::kGeneric;
+  const CpuFeatures& f = HostCpuFeatures();
+  return f.avx2 && f.fma && f.os_saves_ymm ? CpuIsa::kAvx2Fma : CpuIsa::kGeneric;
+}
+
+const char* CpuIsaName(CpuIsa isa) { return isa == CpuIsa::kAvx2Fma ? "avx2+fma" : "generic"; }
+
+}  // namespace litescope

@@ -1,0 +1,22 @@
+// The reference DEPTHWISE_CONV_2D kernel's class: its Prepare (validation, output shape,
+// geometry) is shared by the optimized kernel (engine/kernels/optimized/depthwise_conv_2d.cc),
+// which derives from it and falls back to its Eval where it has no fast path.
+#pragma once
+
+#include "engine/kernels/internal/activation.h"
+#include "engine/kernels/internal/window.h"
+#include "engine/runtime/kernel.h"
+
+namespace litescope {
+
+class ReferenceDepthwiseConv2D : public Kernel {
+ public:
+  Status Prepare(OpContext& ctx) override;
+  Status Eval(OpContext& ctx) override;
+
+ protected:
+  Window w_;
+  ActivationRange range_;
+};
+
+}  // namespace litescope

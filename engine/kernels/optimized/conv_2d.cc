@@ -1,0 +1,68 @@
+// CONV_2D, float32, as a packed GEMM: 1x1 stride-1 convolutions multiply the NHWC input in place;
+// the others build im2col rows block by block in scratch memory owned by the kernel. Grouped
+// convolutions run the reference loops.
+#include <new>
+#include <vector>
+
+#include "engine/kernels/internal/conv_2d.h"
+#include "engine/kernels/internal/gemm_f32.h"
+#include "engine/kernels/optimized/optimized_ops.h"
+
+namespace litescope {
+namespace {
+
+class Conv2D : public ReferenceConv2D {
+ public:
+  Status Prepare(OpContext& ctx) override {
+    LITESCOPE_RETURN_IF_ERROR(ReferenceConv2D::Prepare(ctx));
+    const Shape& in = ctx.input(0)->shape;
+    const Shape& f = ctx.input(1)->shape;
+    fast_ = in[3] == f[3];
+    if (!fast_) return Status::Ok();
+    kernels_ = &FloatKernelsFor(SelectedCpuIsa());
+    g_ = ConvGeometry{in[0],       in[1],       in[2],    in[3],    f[1],     f[2],     w_.stride_h, w_.stride_w,
+                      w_.dil_h, w_.dil_w, w_.pad_h, w_.pad_w, w_.out_h, w_.out_w};
+    pointwise_ = f[1] == 1 && f[2] == 1 && w_.stride_h == 1 && w_.stride_w == 1;
+    const int k = f[1] * f[2] * f[3];
+    if (!packed_.Allocate(f[0], k)) return ctx.Error("out of memory for the packed weights");
+    const Tensor* bias = ctx.input(2);
+    constant_weights_ = ctx.input_is_constant(1) && (bias == nullptr || ctx.input_is_constant(2));
+    if (constant_weights_) packed_.Pack(ctx.input(1)->data<float>(), bias ? bias->data<float>() : nullptr);
+    const int64_t m = static_cast<int64_t>(in[0]) * w_.out_h * w_.out_w;
+    const size_t scratch = GemmScratchFloats(PlanGemm(m, f[0], k, ctx.threads(), !pointwise_));
+    try {
+      scratch_.resize(scratch);
+    } catch (const std::bad_alloc&) {
+      return ctx.Error("out of memory for " + std::to_string(scratch * sizeof(float)) + " bytes of im2col scratch");
+    }
+    return Status::Ok();
+  }
+
+  Status Eval(OpContext& ctx) override {
+    if (!fast_) return ReferenceConv2D::Eval(ctx);
+    const Tensor* bias = ctx.input(2);
+    if (!constant_weights_) packed_.Pack(ctx.input(1)->data<float>(), bias ? bias->data<float>() : nullptr);
+    const float* x = ctx.input(0)->data<float>();
+    float* y = ctx.output(0)->data<float>();
+    const int64_t m = static_cast<int64_t>(g_.batches) * g_.out_h * g_.out_w;
+    if (pointwise_) {
+      GemmF32(*kernels_, ctx.pool(), MatrixRows(x, m, g_.in_c, g_.in_c), packed_, range_, y, packed_.n(), nullptr);
+    } else {
+      GemmF32(*kernels_, ctx.pool(), Im2colRows(x, g_), packed_, range_, y, packed_.n(), scratch_.data());
+    }
+    return Status::Ok();
+  }
+
+ private:
+  bool fast_ = false, pointwise_ = false, constant_weights_ = false;
+  const FloatKernels* kernels_ = nullptr;
+  ConvGeometry g_;
+  PackedMatrix packed_;
+  std::vector<float> scratch_;
+};
+
+}  // namespace
+
+std::unique_ptr<Kernel> MakeOptimizedConv2D() { return Make<Conv2D>(); }
+
+}  // namespace litescope

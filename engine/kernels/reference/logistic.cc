@@ -1,0 +1,20 @@
+// LOGISTIC (sigmoid), float32, with TFLite's cut-offs: 1 above 16.619..., exp(x) below -9.
+#include <cmath>
+
+#include "engine/kernels/internal/unary.h"
+#include "engine/kernels/reference/reference_ops.h"
+
+namespace litescope {
+namespace {
+struct LogisticOp {
+  float operator()(float x) const {
+    if (x > 16.619047164916992188f) return 1.0f;
+    if (x < -9.0f) return std::exp(x);
+    return 1.0f / (1.0f + std::exp(-x));
+  }
+};
+}  // namespace
+
+std::unique_ptr<Kernel> MakeLogistic() { return Make<UnaryKernel<LogisticOp, float>>(); }
+
+}  // namespace litescope

@@ -1,0 +1,23 @@
+// REDUCE_MAX: float32, int32, int64, and int8/uint8/int16 with the output quantized like the
+// input, over the axes in input 1 (see internal/reduce.h). An empty reduction gives the lowest
+// value of the type (as TFLite: not -inf for floats).
+#include <limits>
+
+#include "engine/kernels/internal/reduce.h"
+#include "engine/kernels/reference/reference_ops.h"
+
+namespace litescope {
+namespace {
+struct MaxOp {
+  static constexpr const char* kName = "REDUCE_MAX";
+  static constexpr bool kIntegers = true;
+  static constexpr bool kOrderOnly = true;
+  template <typename T> static T Init() { return std::numeric_limits<T>::lowest(); }
+  template <typename T> static T Add(T acc, T x) { return x > acc ? x : acc; }
+  template <typename T> static T Finish(T acc, int64_t) { return acc; }
+};
+}  // namespace
+
+std::unique_ptr<Kernel> MakeReduceMax() { return Make<ReduceKernel<MaxOp>>(); }
+
+}  // namespace litescope
