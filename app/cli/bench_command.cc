@@ -7,6 +7,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/cli/random_input.h"
 #include "engine/base/atomic_file.h"
 #include "engine/runtime/interpreter.h"
 #include "engine/runtime/profile.h"
@@ -55,10 +56,7 @@ int BenchCommand(int argc, char** argv) {
   if (!created.ok()) return std::fprintf(stderr, "error: %s\n", created.status().message().c_str()), 1;
   Interpreter& it = **created;
   std::mt19937 rng(0);
-  for (int i = 0; i < it.input_count(); ++i) {
-    Tensor* t = it.input(i);
-    for (size_t b = 0; b < t->bytes(); ++b) t->raw()[b] = static_cast<uint8_t>(rng() & 0x3f);  // small finite values
-  }
+  for (int i = 0; i < it.input_count(); ++i) FillRandom(*it.input(i), rng);
   std::vector<double> ms;
   std::vector<std::vector<std::chrono::nanoseconds>> node_times;
   for (int r = 0; r < warmup + runs; ++r) {

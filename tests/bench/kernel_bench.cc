@@ -2,12 +2,14 @@
 // Runtime and real TFLite on the same MobileNetV1 (see README.md).
 //
 //   build/release/tests/bench/kernel_bench
+//   LITESCOPE_CPU=avx2 build/release/tests/bench/kernel_bench      # the AVX2 kernels
 //   LITESCOPE_CPU=generic build/release/tests/bench/kernel_bench   # the portable kernels
 //
-// In one run: BM_FmaPeak (a tight AVX2 FMA loop with 12 independent accumulators, 1 and 2
-// threads); representative MobileNet layers as one-op models through the interpreter
-// (BuiltinOps(), 1 and 2 threads) with GFLOP/s and % of the measured peak (pct_peak; at 2 threads
-// of the 2-thread peak); MobileNetV1 whole-model latency (ours; ONNX Runtime on the .onnx twin;
+// In one run: BM_FmaPeak (a tight FMA loop with 12 independent accumulators, 1 and 2 threads, for
+// AVX2 and, where the CPU has it, AVX-512); representative MobileNet layers as one-op models
+// through the interpreter (BuiltinOps(), 1 and 2 threads) with GFLOP/s and % of the measured peak
+// of the instruction set in use (pct_peak) and of the AVX2 peak (pct_avx2_peak), at 2 threads of
+// the 2-thread peak; MobileNetV1 whole-model latency (ours; ONNX Runtime on the .onnx twin;
 // TFLite WebAssembly on the .tflite; the last two through ../shared/oracle when Node.js and its
 // packages are set up, else those rows say why they were skipped). Counters of our MobileNet rows:
 // median_ms, min_ms, and vs_ort_min / vs_ort_median (ours / ORT at the same thread count).
@@ -47,11 +49,11 @@ using Clock = std::chrono::steady_clock;
 // ---- The FMA peak ---------------------------------------------------------------------------
 
 constexpr int64_t kPeakIterations = 20'000'000;
-constexpr double kPeakFlopsPerIteration = 12 * 8 * 2;  // 12 FMAs of 8 lanes
+constexpr double kPeakFmasPerIteration = 12;  // twelve independent chains cover the FMA latency
 
 #if defined(__x86_64__)
-// Twelve independent dependency chains: enough to cover the FMA latency on two ports.
-__attribute__((target("avx2,fma"), noinline)) float FmaLoop(int64_t iterations) {
+// `lanes` floats per FMA: 8 (AVX2) or 16 (AVX-512).
+__attribute__((target("avx2,fma"), noinline)) float FmaLoopAvx2(int64_t iterations) {
   const __m256 m = _mm256_set1_ps(0.999999f), c = _mm256_set1_ps(1e-7f);
   __m256 a0 = _mm256_set1_ps(1.0f), a1 = _mm256_set1_ps(1.1f), a2 = _mm256_set1_ps(1.2f), a3 = _mm256_set1_ps(1.3f);
   __m256 a4 = _mm256_set1_ps(1.4f), a5 = _mm256_set1_ps(1.5f), a6 = _mm256_set1_ps(1.6f), a7 = _mm256_set1_ps(1.7f);
@@ -69,12 +71,26 @@ __attribute__((target("avx2,fma"), noinline)) float FmaLoop(int64_t iterations) 
   _mm256_storeu_ps(out, s);
   return out[0];
 }
-#endif
 
-bool HasAvx2Fma() {
-  const CpuFeatures& f = HostCpuFeatures();
-  return f.avx2 && f.fma && f.os_saves_ymm;
+__attribute__((target("avx512f"), noinline)) float FmaLoopAvx512(int64_t iterations) {
+  const __m512 m = _mm512_set1_ps(0.999999f), c = _mm512_set1_ps(1e-7f);
+  __m512 a0 = _mm512_set1_ps(1.0f), a1 = _mm512_set1_ps(1.1f), a2 = _mm512_set1_ps(1.2f), a3 = _mm512_set1_ps(1.3f);
+  __m512 a4 = _mm512_set1_ps(1.4f), a5 = _mm512_set1_ps(1.5f), a6 = _mm512_set1_ps(1.6f), a7 = _mm512_set1_ps(1.7f);
+  __m512 a8 = _mm512_set1_ps(1.8f), a9 = _mm512_set1_ps(1.9f), a10 = _mm512_set1_ps(2.0f), a11 = _mm512_set1_ps(2.1f);
+  for (int64_t i = 0; i < iterations; ++i) {
+    a0 = _mm512_fmadd_ps(a0, m, c), a1 = _mm512_fmadd_ps(a1, m, c), a2 = _mm512_fmadd_ps(a2, m, c);
+    a3 = _mm512_fmadd_ps(a3, m, c), a4 = _mm512_fmadd_ps(a4, m, c), a5 = _mm512_fmadd_ps(a5, m, c);
+    a6 = _mm512_fmadd_ps(a6, m, c), a7 = _mm512_fmadd_ps(a7, m, c), a8 = _mm512_fmadd_ps(a8, m, c);
+    a9 = _mm512_fmadd_ps(a9, m, c), a10 = _mm512_fmadd_ps(a10, m, c), a11 = _mm512_fmadd_ps(a11, m, c);
+  }
+  __m512 s = _mm512_add_ps(_mm512_add_ps(_mm512_add_ps(a0, a1), _mm512_add_ps(a2, a3)),
+                           _mm512_add_ps(_mm512_add_ps(a4, a5), _mm512_add_ps(a6, a7)));
+  s = _mm512_add_ps(s, _mm512_add_ps(_mm512_add_ps(a8, a9), _mm512_add_ps(a10, a11)));
+  float out[16];
+  _mm512_storeu_ps(out, s);
+  return out[0];
 }
+#endif
 
 double CpuSeconds(clockid_t clock) {
   timespec ts{};
@@ -89,47 +105,46 @@ struct PeakFlops {
   double per_core = 0;  // FLOP/s per second of CPU time
 };
 
-// `threads` threads each running the loop at once (best of five).
-PeakFlops MeasurePeak(int threads) {
+// `threads` threads each running the loop of `isa` at once (best of five); zeros for kGeneric.
+PeakFlops MeasurePeak(CpuIsa isa, int threads) {
   PeakFlops best;
 #if defined(__x86_64__)
-  if (!HasAvx2Fma()) return best;
+  if (isa == CpuIsa::kGeneric) return best;
+  const double flops = kPeakIterations * kPeakFmasPerIteration * 2 * (isa == CpuIsa::kAvx512 ? 16 : 8);
   for (int round = 0; round < 5; ++round) {
     std::vector<std::thread> workers;
     std::vector<double> cpu(static_cast<size_t>(threads));
     auto start = Clock::now();
     for (int t = 0; t < threads; ++t) {
-      workers.emplace_back([&cpu, t] {
+      workers.emplace_back([&cpu, t, isa] {
         double c0 = CpuSeconds(CLOCK_THREAD_CPUTIME_ID);
-        benchmark::DoNotOptimize(FmaLoop(kPeakIterations));
+        benchmark::DoNotOptimize(isa == CpuIsa::kAvx512 ? FmaLoopAvx512(kPeakIterations) : FmaLoopAvx2(kPeakIterations));
         cpu[static_cast<size_t>(t)] = CpuSeconds(CLOCK_THREAD_CPUTIME_ID) - c0;
       });
     }
     for (std::thread& w : workers) w.join();
     double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    best.wall = std::max(best.wall, threads * kPeakIterations * kPeakFlopsPerIteration / seconds);
-    for (double c : cpu) best.per_core = std::max(best.per_core, kPeakIterations * kPeakFlopsPerIteration / c);
+    best.wall = std::max(best.wall, threads * flops / seconds);
+    for (double c : cpu) best.per_core = std::max(best.per_core, flops / c);
   }
 #else
-  (void)threads;
+  (void)isa, (void)threads;
 #endif
   return best;
 }
 
-std::map<int, PeakFlops>& Peak() {  // by thread count
-  static std::map<int, PeakFlops> peak;
-  return peak;
+const PeakFlops& Peak(CpuIsa isa, int threads) {  // measured once per ISA and thread count
+  static std::map<std::pair<CpuIsa, int>, PeakFlops> peak;
+  auto it = peak.find({isa, threads});
+  if (it == peak.end()) it = peak.emplace(std::pair{isa, threads}, MeasurePeak(isa, threads)).first;
+  return it->second;
 }
 
-void BM_FmaPeak(benchmark::State& state) {
+void BM_FmaPeak(benchmark::State& state, CpuIsa isa) {
   const int threads = static_cast<int>(state.range(0));
-  if (!HasAvx2Fma()) {
-    state.SkipWithError("no AVX2 + FMA on this CPU");
-    return;
-  }
-  for (auto _ : state) Peak()[threads] = MeasurePeak(threads);
-  state.counters["GFLOPs"] = Peak()[threads].wall / 1e9;
-  state.counters["GFLOPs_per_core_cpu"] = Peak()[threads].per_core / 1e9;
+  for (auto _ : state) benchmark::DoNotOptimize(Peak(isa, threads));
+  state.counters["GFLOPs"] = Peak(isa, threads).wall / 1e9;
+  state.counters["GFLOPs_per_core_cpu"] = Peak(isa, threads).per_core / 1e9;
 }
 
 // ---- One-layer models -----------------------------------------------------------------------
@@ -225,13 +240,17 @@ void BM_Layer(benchmark::State& state, const Layer* layer) {
   }
   const double cpu = CpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
   state.counters["GFLOPs"] = benchmark::Counter(layer->flops / 1e9, benchmark::Counter::kIsIterationInvariantRate);
-  if (!Peak().count(threads)) Peak()[threads] = MeasurePeak(threads);  // when BM_FmaPeak was filtered out
-  const PeakFlops& peak = Peak()[threads];
-  if (peak.wall > 0) {
-    state.counters["pct_peak"] =
-        benchmark::Counter(layer->flops * 100 / peak.wall, benchmark::Counter::kIsIterationInvariantRate);
+  // Against the peak of the instruction set the kernels run (pct_peak), and against the AVX2 + FMA
+  // peak (pct_avx2_peak), the yardstick of the targets.
+  const CpuIsa isa = SelectedCpuIsa();
+  for (const auto& [name, peak_isa] : {std::pair{"pct_peak", isa}, std::pair{"pct_avx2_peak", CpuIsa::kAvx2Fma}}) {
+    const PeakFlops& peak = Peak(peak_isa, threads);
+    if (peak.wall > 0) {
+      state.counters[name] = benchmark::Counter(layer->flops * 100 / peak.wall, benchmark::Counter::kIsIterationInvariantRate);
+    }
   }
   // By CPU time: FLOP per CPU-second of all threads, against the per-core peak measured the same way.
+  const PeakFlops& peak = Peak(isa, threads);
   if (cpu > 0 && peak.per_core > 0) {
     const double per_core = layer->flops * static_cast<double>(state.iterations()) / cpu;
     state.counters["cpu_GFLOPs_per_core"] = per_core / 1e9;
@@ -358,7 +377,11 @@ int main(int argc, char** argv) {
   double load[3] = {0, 0, 0};
   if (getloadavg(load, 3) == 3) std::fprintf(stderr, "load average: %.2f %.2f %.2f\n", load[0], load[1], load[2]);
 
-  benchmark::RegisterBenchmark("BM_FmaPeak", BM_FmaPeak)->Arg(1)->Arg(2)->Iterations(1)->UseRealTime();
+  for (CpuIsa isa : SupportedCpuIsas()) {
+    if (isa == CpuIsa::kGeneric) continue;
+    benchmark::RegisterBenchmark((std::string("BM_FmaPeak/") + CpuIsaName(isa)).c_str(), BM_FmaPeak, isa)
+        ->ArgName("threads")->Arg(1)->Arg(2)->Iterations(1)->UseRealTime();
+  }
   static std::vector<Layer> layers;
   layers.push_back(ConvLayer("pointwise_56x56x128_to_128", false, 56, 56, 128, 128, 1, 1));
   layers.push_back(ConvLayer("conv3x3_56x56x64_to_64", false, 56, 56, 64, 64, 3, 1));

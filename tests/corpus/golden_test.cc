@@ -29,8 +29,9 @@ std::vector<std::string> GoldenModels() {
 }
 
 // Runs `model` on the given .npy inputs and compares every float32 output with its golden.
+// `tolerances[o]` is the relative bound of output o: max|a - g| <= tolerance * max|g|.
 void ExpectMatchesGolden(const std::filesystem::path& model_path, const std::vector<std::filesystem::path>& inputs,
-                         const std::vector<std::filesystem::path>& goldens) {
+                         const std::vector<std::filesystem::path>& goldens, const std::vector<double>& tolerances) {
   Result<std::unique_ptr<Model>> model = Model::Load(model_path.string());
   ASSERT_TRUE(model.ok()) << model.status().message();
   Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(**model, BuiltinOps());
@@ -56,9 +57,16 @@ void ExpectMatchesGolden(const std::filesystem::path& model_path, const std::vec
       max_g = std::max(max_g, std::fabs(double(g[k])));
       max_diff = std::max(max_diff, std::fabs(double(a[k]) - double(g[k])));
     }
-    EXPECT_LE(max_diff, 1e-4 * max_g) << "output " << o << " of " << model_path;
+    EXPECT_LE(max_diff, tolerances[o] * max_g) << "output " << o << " of " << model_path;
     ::testing::Test::RecordProperty("max_abs_diff_" + std::to_string(o), std::to_string(max_diff));
   }
+}
+
+// The factor of index.json's float rule "max|a - golden| <= F * max|golden|".
+double RelativeTolerance(const std::string& compare) {
+  const std::string prefix = "max|a - golden| <= ";
+  EXPECT_TRUE(compare.starts_with(prefix) && compare.ends_with(" * max|golden|")) << "unknown rule: " << compare;
+  return compare.starts_with(prefix) ? std::stod(compare.substr(prefix.size())) : 1e-4;
 }
 
 class GoldenTest : public ::testing::TestWithParam<std::string> {};
@@ -69,12 +77,14 @@ TEST_P(GoldenTest, MatchesReferenceRuntime) {
   std::ifstream in(shared / "golden" / "index.json");
   nlohmann::json entry = nlohmann::json::parse(in)[GetParam()];
   std::vector<std::filesystem::path> inputs, outputs;
+  std::vector<double> tolerances;
   for (const auto& input : entry["inputs"]) inputs.push_back(golden / input["file"].get<std::string>());
   for (const auto& output : entry["outputs"]) {
     if (output["dtype"] != "float32") GTEST_SKIP() << "quantized outputs: the quantized kernels come next";
     outputs.push_back(golden / output["file"].get<std::string>());
+    tolerances.push_back(RelativeTolerance(output["tolerance"]["compare"].get<std::string>()));
   }
-  ExpectMatchesGolden(shared / "models" / entry["model"].get<std::string>(), inputs, outputs);
+  ExpectMatchesGolden(shared / "models" / entry["model"].get<std::string>(), inputs, outputs, tolerances);
 }
 
 INSTANTIATE_TEST_SUITE_P(Shared, GoldenTest, ::testing::ValuesIn(GoldenModels()),
@@ -92,7 +102,7 @@ TEST(GoldenBench, MobileNetV1Float) {
   LITESCOPE_SKIP_WITHOUT_SHARED();
   const std::filesystem::path bench = *testing::SharedDir() / "bench";
   ExpectMatchesGolden(bench / "mobilenet_v1_f32.tflite", {bench / "golden" / "input_0.npy"},
-                      {bench / "golden" / "tflite_wasm" / "output_0.npy"});
+                      {bench / "golden" / "tflite_wasm" / "output_0.npy"}, {1e-4});
 }
 
 TEST(GoldenCorpus, SharedFolderPresent) {

@@ -23,10 +23,12 @@ CpuFeatures Detect() {
     unsigned lo = 0, hi = 0;
     __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
     f.os_saves_ymm = (lo & 0x6u) == 0x6u;
+    f.os_saves_zmm = (lo & 0xe6u) == 0xe6u;  // bits 5-7: opmask, ZMM0-15 upper halves, ZMM16-31
   }
   if (__get_cpuid_max(0, nullptr) >= 7) {
     __cpuid_count(7, 0, eax, ebx, ecx, edx);
     f.avx2 = (ebx & (1u << 5)) != 0;
+    f.avx512f = (ebx & (1u << 16)) != 0;
   }
 #endif
   return f;
@@ -39,13 +41,30 @@ const CpuFeatures& HostCpuFeatures() {
   return features;
 }
 
-CpuIsa SelectedCpuIsa() {
-  const char* forced = std::getenv("LITESCOPE_CPU");
-  if (forced != nullptr && std::strcmp(forced, "generic") == 0) return CpuIsa::kGeneric;
+std::vector<CpuIsa> SupportedCpuIsas() {
   const CpuFeatures& f = HostCpuFeatures();
-  return f.avx2 && f.fma && f.os_saves_ymm ? CpuIsa::kAvx2Fma : CpuIsa::kGeneric;
+  std::vector<CpuIsa> isas{CpuIsa::kGeneric};
+  if (f.avx2 && f.fma && f.os_saves_ymm) {
+    isas.push_back(CpuIsa::kAvx2Fma);
+    if (f.avx512f && f.os_saves_zmm) isas.push_back(CpuIsa::kAvx512);
+  }
+  return isas;
 }
 
-const char* CpuIsaName(CpuIsa isa) { return isa == CpuIsa::kAvx2Fma ? "avx2+fma" : "generic"; }
+CpuIsa SelectedCpuIsa() {
+  const std::vector<CpuIsa> isas = SupportedCpuIsas();
+  const char* forced = std::getenv("LITESCOPE_CPU");
+  if (forced != nullptr && std::strcmp(forced, "generic") == 0) return CpuIsa::kGeneric;
+  if (forced != nullptr && std::strcmp(forced, "avx2") == 0 && isas.size() > 1) return CpuIsa::kAvx2Fma;
+  return isas.back();
+}
+
+const char* CpuIsaName(CpuIsa isa) {
+  switch (isa) {
+    case CpuIsa::kAvx512: return "avx512";
+    case CpuIsa::kAvx2Fma: return "avx2+fma";
+    default: return "generic";
+  }
+}
 
 }  // namespace litescope

@@ -1,29 +1,38 @@
-// Which instruction set the optimized float kernels use, decided at run time: AVX2 with FMA when
-// the CPU has both and the OS saves the YMM registers (cpuid + xgetbv), else portable C++.
-// LITESCOPE_CPU=generic in the environment forces the portable path (tests compare both paths
-// on one machine); it is read each time a kernel is prepared.
+// Which instruction set the optimized float kernels use, decided at run time (cpuid + xgetbv):
+// AVX-512F when the CPU has it and the OS saves the ZMM registers, else AVX2 with FMA when the OS
+// saves the YMM registers, else portable C++. LITESCOPE_CPU=avx2 or LITESCOPE_CPU=generic in the
+// environment caps the choice (tests compare every path on one machine); it is read each time a
+// kernel is prepared.
 //
 //   CpuIsa isa = SelectedCpuIsa();          // at Prepare
 //   const FloatKernels& k = FloatKernelsFor(isa);
 #pragma once
+
+#include <vector>
 
 namespace litescope {
 
 enum class CpuIsa {
   kGeneric,  // portable C++ (whatever the compiler's baseline target allows)
   kAvx2Fma,  // x86-64 AVX2 + FMA3
+  kAvx512,   // x86-64 AVX-512F (with AVX2 + FMA3)
 };
 
 struct CpuFeatures {
   bool avx2 = false;
   bool fma = false;
   bool os_saves_ymm = false;  // XCR0 has the SSE and AVX state bits
+  bool avx512f = false;
+  bool os_saves_zmm = false;  // XCR0 also has the opmask and both ZMM state bits
 };
 
 // What this CPU and OS support (detected once).
 const CpuFeatures& HostCpuFeatures();
 
-// The best ISA the host supports, unless LITESCOPE_CPU=generic asks for the portable path.
+// The ISAs this host can run, best last (kGeneric always first).
+std::vector<CpuIsa> SupportedCpuIsas();
+
+// The best ISA the host supports, capped by LITESCOPE_CPU (generic, avx2).
 CpuIsa SelectedCpuIsa();
 
 const char* CpuIsaName(CpuIsa isa);

@@ -1,6 +1,6 @@
 // The instruction-set-specific inner loops of the optimized float32 kernels, one table per ISA
-// (float_kernels_generic.cc: portable C++; float_kernels_avx2.cc: AVX2 + FMA intrinsics, the only
-// file built with -mavx2 -mfma). Drivers (gemm_f32.cc, optimized/*.cc) pick the table at Prepare:
+// (float_kernels_generic.cc: portable C++; float_kernels_avx2.cc: AVX2 + FMA intrinsics;
+// float_kernels_avx512.cc: AVX-512F; each the only file built for its ISA). Drivers (gemm_f32.cc, optimized/*.cc) pick the table at Prepare:
 //
 //   const FloatKernels& k = FloatKernelsFor(SelectedCpuIsa());
 //   k.gemm_block(block);
@@ -71,6 +71,8 @@ struct FloatKernels {
 const FloatKernels& GenericFloatKernels();
 // Only valid where HostCpuFeatures() reports AVX2, FMA and OS support.
 const FloatKernels& Avx2FmaFloatKernels();
+// Only valid where HostCpuFeatures() also reports AVX-512F and OS support.
+const FloatKernels& Avx512FloatKernels();
 const FloatKernels& FloatKernelsFor(CpuIsa isa);
 
 }  // namespace litescope

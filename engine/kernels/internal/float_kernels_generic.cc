@@ -81,7 +81,11 @@ const FloatKernels& GenericFloatKernels() {
 }
 
 const FloatKernels& FloatKernelsFor(CpuIsa isa) {
-  return isa == CpuIsa::kAvx2Fma ? Avx2FmaFloatKernels() : GenericFloatKernels();
+  switch (isa) {
+    case CpuIsa::kAvx512: return Avx512FloatKernels();
+    case CpuIsa::kAvx2Fma: return Avx2FmaFloatKernels();
+    default: return GenericFloatKernels();
+  }
 }
 
 }  // namespace litescope

@@ -1,67 +1,17 @@
 // Runs the litescope-cli binary: `sample` writes the bundled model, `inspect` reads it back.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
-#include <string>
 
-#include "tests/support/test_support.h"
+#include "tests/app/cli/cli_fixture.h"
 
 namespace litescope {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string Quote(const std::string& arg) {
-  std::string q = "'";
-  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-class InspectCommandTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = testing::TempDir("cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    sample_ = (dir_ / "sample.tflite").string();
-  }
-
-  // Runs `litescope-cli ARGS`, each argument shell-quoted, capturing stdout and stderr.
-  CliRun Run(const std::vector<std::string>& args) {
-    std::string command = Quote(testing::CliPath());
-    for (const std::string& a : args) command += " " + Quote(a);
-    fs::path out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
-    command += " >" + Quote(out.string()) + " 2>" + Quote(err.string());
-    int status = std::system(command.c_str());
-    CliRun run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = ReadFile(out);
-    run.err = ReadFile(err);
-    return run;
-  }
-
-  void WriteSample() {
-    CliRun run = Run({"sample", "-o", sample_});
-    ASSERT_EQ(run.exit_code, 0) << run.err;
-    ASSERT_TRUE(fs::exists(sample_));
-  }
-
-  fs::path dir_;
-  std::string sample_;
-};
+using InspectCommandTest = testing::CliTest;
+using testing::CliRun;
+using testing::ReadFile;
 
 TEST_F(InspectCommandTest, SampleThenInspectAsText) {
   WriteSample();

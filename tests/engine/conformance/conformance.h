@@ -1,7 +1,7 @@
 // The conformance harness: every optimized kernel against the reference kernels. A case is one
 // operator in a model of its own (OpCase); it runs with ReferenceOps() and with BuiltinOps() at 1
-// and 2 threads, on the host's best instruction set and with LITESCOPE_CPU=generic (the portable
-// path), and every run must give the reference's outputs within a float tolerance (the
+// and 2 threads, on the host's best instruction set, with LITESCOPE_CPU=avx2 and with
+// LITESCOPE_CPU=generic (the portable path), and every run must give the reference's outputs within a float tolerance (the
 // summation order differs).
 //
 //   OpCase c("conv", tflite::BuiltinOperator_CONV_2D, options);
@@ -42,8 +42,8 @@ class ScopedCpuOverride {
 inline void ExpectMatchesReference(OpCase& c, double float_tol = 1e-5) {
   Result<std::vector<NpyArray>> reference = c.RunOurs({}, ReferenceOps());
   ASSERT_TRUE(reference.ok()) << c.name() << ": " << reference.status().message();
-  for (const char* isa : {"native", "generic"}) {
-    ScopedCpuOverride cpu(std::string(isa) == "generic" ? std::optional<std::string>("generic") : std::nullopt);
+  for (const char* isa : {"native", "avx2", "generic"}) {
+    ScopedCpuOverride cpu(std::string(isa) == "native" ? std::nullopt : std::optional<std::string>(isa));
     for (int threads : {1, 2}) {
       InterpreterOptions options;
       options.threads = threads;

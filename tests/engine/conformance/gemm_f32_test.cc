@@ -43,17 +43,10 @@ class GemmTest : public ::testing::Test {
   }
 };
 
-std::vector<CpuIsa> Isas() {
-  std::vector<CpuIsa> isas{CpuIsa::kGeneric};
-  const CpuFeatures& f = HostCpuFeatures();
-  if (f.avx2 && f.fma && f.os_saves_ymm) isas.push_back(CpuIsa::kAvx2Fma);
-  return isas;
-}
-
 TEST_F(GemmTest, EverySmallShape) {
   const ActivationRange relu6{0.0f, 6.0f};
-  for (CpuIsa isa : Isas()) {
-    for (int m : {1, 2, 5, 6, 7, 12, 13}) {
+  for (CpuIsa isa : SupportedCpuIsas()) {
+    for (int m : {1, 2, 5, 6, 7, 8, 9, 12, 13, 17}) {
       for (int n : {1, 7, 15, 16, 17, 33}) {
         for (int k : {1, 2, 5, 16, 31}) Run(isa, 1, m, n, k, relu6);
       }
@@ -62,7 +55,7 @@ TEST_F(GemmTest, EverySmallShape) {
 }
 
 TEST_F(GemmTest, DepthPassesBlocksAndThreads) {
-  for (CpuIsa isa : Isas()) {
+  for (CpuIsa isa : SupportedCpuIsas()) {
     for (int threads : {1, 2}) {
       Run(isa, threads, 1, 1000, 1024, {});          // GEMV, split by panels
       Run(isa, threads, 7, 40, 1025, {});            // three passes over k
@@ -73,15 +66,21 @@ TEST_F(GemmTest, DepthPassesBlocksAndThreads) {
   }
 }
 
-TEST(CpuFeatures, GenericOverride) {
+TEST(CpuFeatures, Overrides) {
+  const std::vector<CpuIsa> isas = SupportedCpuIsas();
   {
     testing::ScopedCpuOverride cpu(std::optional<std::string>("generic"));
     EXPECT_EQ(SelectedCpuIsa(), CpuIsa::kGeneric);
   }
+  {
+    testing::ScopedCpuOverride cpu(std::optional<std::string>("avx2"));
+    EXPECT_EQ(SelectedCpuIsa(), isas.size() > 1 ? CpuIsa::kAvx2Fma : CpuIsa::kGeneric);
+  }
   testing::ScopedCpuOverride cpu(std::nullopt);
   const CpuFeatures& f = HostCpuFeatures();
-  EXPECT_EQ(SelectedCpuIsa(), f.avx2 && f.fma && f.os_saves_ymm ? CpuIsa::kAvx2Fma : CpuIsa::kGeneric);
-  std::printf("host: avx2=%d fma=%d os_saves_ymm=%d -> %s\n", f.avx2, f.fma, f.os_saves_ymm, CpuIsaName(SelectedCpuIsa()));
+  EXPECT_EQ(SelectedCpuIsa(), isas.back());
+  std::printf("host: avx2=%d fma=%d os_saves_ymm=%d avx512f=%d os_saves_zmm=%d -> %s\n", f.avx2, f.fma,
+              f.os_saves_ymm, f.avx512f, f.os_saves_zmm, CpuIsaName(SelectedCpuIsa()));
 }
 
 }  // namespace

@@ -1,0 +1,14 @@
+// Random inputs for `run --random` and `bench`: the distribution the oracle uses, so that a
+// float model sees ordinary values (random bytes would give denormals, which are slow, and NaNs).
+#pragma once
+
+#include <random>
+
+#include "engine/runtime/tensor.h"
+
+namespace litescope::cli {
+
+// Fills a tensor the way the oracle makes inputs: floats U[-1, 1), integers over their range.
+void FillRandom(Tensor& t, std::mt19937& rng);
+
+}  // namespace litescope::cli
