@@ -1,9 +1,11 @@
 // The reference CONV_2D kernel's class: its Prepare (validation, output shape, geometry) is
 // shared by the optimized kernel (engine/kernels/optimized/conv_2d.cc), which derives from it and
-// falls back to its Eval where it has no fast path.
+// falls back to its Eval where it has no fast path. A FLOAT32 input with an INT8 filter is a
+// hybrid (dynamic-range) convolution, evaluated by HybridConv.
 #pragma once
 
 #include "engine/kernels/internal/activation.h"
+#include "engine/kernels/internal/hybrid_conv.h"
 #include "engine/kernels/internal/window.h"
 #include "engine/runtime/kernel.h"
 
@@ -17,6 +19,8 @@ class ReferenceConv2D : public Kernel {
  protected:
   Window w_;
   ActivationRange range_;
+  bool hybrid_ = false;
+  HybridConv hybrid_conv_;
 };
 
 }  // namespace litescope

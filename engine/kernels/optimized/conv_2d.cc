@@ -17,7 +17,7 @@ class Conv2D : public ReferenceConv2D {
     LITESCOPE_RETURN_IF_ERROR(ReferenceConv2D::Prepare(ctx));
     const Shape& in = ctx.input(0)->shape;
     const Shape& f = ctx.input(1)->shape;
-    fast_ = in[3] == f[3];
+    fast_ = in[3] == f[3] && !hybrid_;
     if (!fast_) return Status::Ok();
     kernels_ = &FloatKernelsFor(SelectedCpuIsa());
     g_ = ConvGeometry{in[0],       in[1],       in[2],    in[3],    f[1],     f[2],     w_.stride_h, w_.stride_w,

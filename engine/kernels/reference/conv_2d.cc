@@ -1,5 +1,5 @@
 // CONV_2D, float32: NHWC input, OHWI filter, optional bias, grouped when the filter has fewer
-// input channels than the input.
+// input channels than the input; hybrid (FLOAT32 input, INT8 filter) through HybridConv.
 #include "engine/kernels/internal/checks.h"
 #include "engine/kernels/internal/conv_2d.h"
 #include "engine/kernels/internal/window_loops.h"
@@ -8,7 +8,9 @@
 namespace litescope {
 
 Status ReferenceConv2D::Prepare(OpContext& ctx) {
-  LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {0, 1, 2}));
+  const Tensor* filter = ctx.input(1);
+  hybrid_ = filter != nullptr && filter->type == tflite::TensorType_INT8;
+  LITESCOPE_RETURN_IF_ERROR(hybrid_ ? CheckFloat32(ctx, {0, 2}) : CheckFloat32(ctx, {0, 1, 2}));
   LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 0, 4));
   LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 1, 4));
   const auto* o = ctx.options<tflite::Conv2DOptions>();
@@ -24,10 +26,15 @@ Status ReferenceConv2D::Prepare(OpContext& ctx) {
   LITESCOPE_RETURN_IF_ERROR(CheckBias(ctx, 2, f[0]));
   LITESCOPE_RETURN_IF_ERROR(w_.Compute(ctx, o->padding(), o->stride_h(), o->stride_w(), o->dilation_h_factor(),
                                         o->dilation_w_factor(), in[1], in[2], f[1], f[2]));
+  if (hybrid_) LITESCOPE_RETURN_IF_ERROR(hybrid_conv_.Prepare(ctx, *ctx.input(0), *filter, *ctx.output(0)));
   return ctx.ResizeOutput(0, {in[0], w_.out_h, w_.out_w, f[0]});
 }
 
 Status ReferenceConv2D::Eval(OpContext& ctx) {
+  if (hybrid_) {
+    hybrid_conv_.Eval(w_, range_, *ctx.input(0), *ctx.input(1), ctx.input(2), *ctx.output(0));
+    return Status::Ok();
+  }
   const Tensor& input = *ctx.input(0);
   const Tensor& filter = *ctx.input(1);
   const Tensor* bias = ctx.input(2);

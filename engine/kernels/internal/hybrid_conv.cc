@@ -1,0 +1,125 @@
+// Hybrid CONV_2D arithmetic (see hybrid_conv.h): run-time int8 quantization of float activations,
+// int32 sums over the convolution window, float rescaling, bias and fused activation.
+#include "engine/kernels/internal/hybrid_conv.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace litescope {
+namespace {
+
+int8_t RoundClamp(float v, int32_t lo, int32_t hi) {
+  // TfLiteRound: half away from zero.
+  return static_cast<int8_t>(std::clamp(static_cast<int32_t>(std::round(v)), lo, hi));
+}
+
+}  // namespace
+
+InputQuantization SymmetricQuantize(std::span<const float> x, int8_t* q) {
+  const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
+  const float range = x.empty() ? 0.0f : std::max(std::abs(*lo), std::abs(*hi));
+  if (range == 0.0f) {
+    std::fill_n(q, x.size(), int8_t{0});
+    return {};
+  }
+  const float inv = 127.0f / range;
+  for (size_t i = 0; i < x.size(); ++i) q[i] = RoundClamp(x[i] * inv, -127, 127);
+  return {range / 127.0f, 0};
+}
+
+InputQuantization AsymmetricQuantize(std::span<const float> x, int8_t* q) {
+  constexpr double kQMin = -128, kQMax = 127;
+  const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
+  const double rmin = x.empty() ? 0.0 : std::fmin(0.0, *lo);
+  const double rmax = x.empty() ? 0.0 : std::fmax(0.0, *hi);
+  if (rmin == rmax) {
+    std::fill_n(q, x.size(), int8_t{0});
+    return {};
+  }
+  // The zero point comes from whichever end of the range it is computed from with less error,
+  // then is nudged onto an integer inside [-128, 127].
+  const double scale = (rmax - rmin) / (kQMax - kQMin);
+  const double from_min = kQMin - rmin / scale, from_max = kQMax - rmax / scale;
+  const bool use_min = std::abs(kQMin) + std::abs(rmin / scale) < std::abs(kQMax) + std::abs(rmax / scale);
+  const double zero_point = use_min ? from_min : from_max;
+  const int32_t offset = zero_point <= kQMin   ? static_cast<int32_t>(kQMin)
+                         : zero_point >= kQMax ? static_cast<int32_t>(kQMax)
+                                               : static_cast<int32_t>(std::round(zero_point));
+  const float scale_f = static_cast<float>(scale);
+  const float inv = 1.0f / scale_f;
+  for (size_t i = 0; i < x.size(); ++i) q[i] = RoundClamp(static_cast<float>(offset) + x[i] * inv, -128, 127);
+  return {scale_f, offset};
+}
+
+Status HybridConv::Prepare(const OpContext& ctx, const Tensor& input, const Tensor& filter, const Tensor& output) {
+  if (output.type != tflite::TensorType_FLOAT32) {
+    return ctx.Error(std::string("hybrid CONV_2D: the output is ") + tflite::EnumNameTensorType(output.type) +
+                     "; FLOAT32 expected");
+  }
+  const std::vector<float>& scales = filter.quant.scale;
+  const int32_t out_c = filter.shape[0];
+  if (scales.size() != 1 && scales.size() != static_cast<size_t>(out_c)) {
+    return ctx.Error("hybrid CONV_2D: the INT8 filter has " + std::to_string(scales.size()) + " scales for " +
+                     std::to_string(out_c) + " output channels; 1 or " + std::to_string(out_c) + " expected");
+  }
+  if (scales.size() > 1 && filter.quant.axis != 0) {
+    return ctx.Error("hybrid CONV_2D: per-channel filter scales must be along axis 0, not " +
+                     std::to_string(filter.quant.axis));
+  }
+  for (size_t i = 0; i < scales.size(); ++i) {
+    if (!std::isfinite(scales[i]) || scales[i] <= 0.0f) {
+      return ctx.Error("hybrid CONV_2D: filter scale " + std::to_string(i) + " is " + std::to_string(scales[i]) +
+                       "; a finite value > 0 expected");
+    }
+  }
+  for (int64_t zp : filter.quant.zero_point) {
+    if (zp != 0) return ctx.Error("hybrid CONV_2D: the INT8 filter must have zero points 0 (symmetric weights)");
+  }
+  if (input.shape[3] != filter.shape[3]) return ctx.Error("grouped hybrid CONV_2D is not implemented");
+  // TFLite's per-channel (asymmetric) path only runs when the scales differ.
+  asymmetric_ = std::any_of(scales.begin(), scales.end(), [&](float s) { return s != scales[0]; });
+  quantized_.assign(static_cast<size_t>(input.elements() / std::max(input.shape[0], 1)), 0);
+  return Status::Ok();
+}
+
+void HybridConv::Eval(const Window& w, const ActivationRange& range, const Tensor& input, const Tensor& filter,
+                      const Tensor* bias, Tensor& output) {
+  const int batches = input.shape[0], in_h = input.shape[1], in_w = input.shape[2], in_c = input.shape[3];
+  const int out_h = output.shape[1], out_w = output.shape[2], out_c = output.shape[3];
+  const int k_h = filter.shape[1], k_w = filter.shape[2];
+  const std::vector<float>& scales = filter.quant.scale;
+  const int8_t* weights = filter.data<int8_t>();
+  const float* b = bias ? bias->data<float>() : nullptr;
+  const size_t batch_size = quantized_.size();
+  for (int n = 0; n < batches; ++n) {
+    const std::span<const float> x(input.data<float>() + n * batch_size, batch_size);
+    const InputQuantization iq = asymmetric_ ? AsymmetricQuantize(x, quantized_.data())
+                                             : SymmetricQuantize(x, quantized_.data());
+    float* y = output.data<float>() + static_cast<int64_t>(n) * out_h * out_w * out_c;
+    for (int oy = 0; oy < out_h; ++oy) {
+      for (int ox = 0; ox < out_w; ++ox) {
+        for (int oc = 0; oc < out_c; ++oc) {
+          // Padding is skipped: it stands for a real 0, which quantizes to the offset.
+          int32_t acc = 0;
+          for (int ky = 0; ky < k_h; ++ky) {
+            const int iy = oy * w.stride_h - w.pad_h + ky * w.dil_h;
+            if (iy < 0 || iy >= in_h) continue;
+            for (int kx = 0; kx < k_w; ++kx) {
+              const int ix = ox * w.stride_w - w.pad_w + kx * w.dil_w;
+              if (ix < 0 || ix >= in_w) continue;
+              const int8_t* qp = quantized_.data() + (static_cast<int64_t>(iy) * in_w + ix) * in_c;
+              const int8_t* wp = weights + ((static_cast<int64_t>(oc) * k_h + ky) * k_w + kx) * in_c;
+              for (int ic = 0; ic < in_c; ++ic) acc += wp[ic] * (qp[ic] - iq.offset);
+            }
+          }
+          const float scale = iq.scale * scales[scales.size() == 1 ? 0 : static_cast<size_t>(oc)];
+          const float sum = static_cast<float>(acc) * scale;
+          y[(oy * out_w + ox) * out_c + oc] = range.Apply(b ? sum + b[oc] : sum);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace litescope
