@@ -35,7 +35,7 @@ class ArgMinMaxKernel : public ValueShapedKernel {
 
   Status Shapes(OpContext& ctx, std::vector<Shape>* out) override {
     Shape shape = ctx.input(0)->shape;
-    int64_t axis;
+    int64_t axis = 0;
     LITESCOPE_RETURN_IF_ERROR(ReadScalarInt(ctx, *ctx.input(1), "the axis", &axis));
     LITESCOPE_RETURN_IF_ERROR(ResolveAxis(ctx, axis, static_cast<int>(shape.size()), &axis_));
     shape.erase(shape.begin() + axis_);

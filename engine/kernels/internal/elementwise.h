@@ -23,32 +23,13 @@
 
 #include "engine/kernels/internal/activation.h"
 #include "engine/kernels/internal/broadcast.h"
+#include "engine/kernels/internal/element_type.h"
 #include "engine/kernels/internal/wrapping_math.h"
 #include "engine/runtime/kernel.h"
 
 namespace litescope {
 
 // ---- element types ----------------------------------------------------------------------------
-
-template <typename T>
-constexpr tflite::TensorType TensorTypeOf() {
-  if constexpr (std::is_same_v<T, float>)
-    return tflite::TensorType_FLOAT32;
-  else if constexpr (std::is_same_v<T, int32_t>)
-    return tflite::TensorType_INT32;
-  else if constexpr (std::is_same_v<T, int64_t>)
-    return tflite::TensorType_INT64;
-  else if constexpr (std::is_same_v<T, bool>)
-    return tflite::TensorType_BOOL;
-  else if constexpr (std::is_same_v<T, int8_t>)
-    return tflite::TensorType_INT8;
-  else if constexpr (std::is_same_v<T, uint8_t>)
-    return tflite::TensorType_UINT8;
-  else if constexpr (std::is_same_v<T, int16_t>)
-    return tflite::TensorType_INT16;
-  else
-    static_assert(sizeof(T) == 0, "no TFLite tensor type for this C++ type");
-}
 
 // How a tensor of element type T is stored: BOOL as one byte.
 template <typename T>
@@ -69,16 +50,16 @@ void StoreElement(StorageOf<T>* data, int64_t i, T v) {
 
 template <typename... Ts>
 struct TypeList {
-  static bool Contains(tflite::TensorType type) { return ((type == TensorTypeOf<Ts>()) || ...); }
+  static bool Contains(tflite::TensorType type) { return ((type == kTensorType<Ts>) || ...); }
   // Calls f.template operator()<T>() for the T whose tensor type is `type`; false when none is.
   template <typename F>
   static bool Dispatch(tflite::TensorType type, F&& f) {
-    return ((type == TensorTypeOf<Ts>() ? (f.template operator()<Ts>(), true) : false) || ...);
+    return ((type == kTensorType<Ts> ? (f.template operator()<Ts>(), true) : false) || ...);
   }
   // "FLOAT32, INT32, INT64"
   static std::string Names() {
     std::string s;
-    ((s += (s.empty() ? "" : ", ") + std::string(tflite::EnumNameTensorType(TensorTypeOf<Ts>()))), ...);
+    ((s += (s.empty() ? "" : ", ") + std::string(tflite::EnumNameTensorType(kTensorType<Ts>))), ...);
     return s;
   }
 };
@@ -178,7 +159,7 @@ class BinaryKernel : public Kernel {
  private:
   template <typename T>
   Status PrepareTyped(OpContext& ctx, tflite::ActivationFunctionType act) {
-    constexpr tflite::TensorType out_type = TensorTypeOf<Out<T>>();
+    constexpr tflite::TensorType out_type = kTensorType<Out<T>>;
     if (ctx.output(0)->type != out_type) {
       return ctx.Error(std::string("the output is ") + tflite::EnumNameTensorType(ctx.output(0)->type) + "; " +
                        tflite::EnumNameTensorType(out_type) + " expected");

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 
+#include "engine/kernels/internal/window_loops.h"
+
 namespace litescope {
 namespace {
 
@@ -97,28 +99,19 @@ void HybridConv::Eval(const Window& w, const ActivationRange& range, const Tenso
     const InputQuantization iq = asymmetric_ ? AsymmetricQuantize(x, quantized_.data())
                                              : SymmetricQuantize(x, quantized_.data());
     float* y = output.data<float>() + static_cast<int64_t>(n) * out_h * out_w * out_c;
-    for (int oy = 0; oy < out_h; ++oy) {
-      for (int ox = 0; ox < out_w; ++ox) {
-        for (int oc = 0; oc < out_c; ++oc) {
-          // Padding is skipped: it stands for a real 0, which quantizes to the offset.
-          int32_t acc = 0;
-          for (int ky = 0; ky < k_h; ++ky) {
-            const int iy = oy * w.stride_h - w.pad_h + ky * w.dil_h;
-            if (iy < 0 || iy >= in_h) continue;
-            for (int kx = 0; kx < k_w; ++kx) {
-              const int ix = ox * w.stride_w - w.pad_w + kx * w.dil_w;
-              if (ix < 0 || ix >= in_w) continue;
-              const int8_t* qp = quantized_.data() + (static_cast<int64_t>(iy) * in_w + ix) * in_c;
-              const int8_t* wp = weights + ((static_cast<int64_t>(oc) * k_h + ky) * k_w + kx) * in_c;
-              for (int ic = 0; ic < in_c; ++ic) acc += wp[ic] * (qp[ic] - iq.offset);
-            }
-          }
+    // Padding is skipped: it stands for a real 0, which quantizes to the offset.
+    ForEachWindow<int32_t>(
+        w, in_h, in_w, k_h, k_w, {1, out_h, out_w, out_c}, [](int) { return 0; },
+        [&](int32_t& acc, int64_t, int iy, int ix, int ky, int kx, int oc) {
+          const int8_t* qp = quantized_.data() + (static_cast<int64_t>(iy) * in_w + ix) * in_c;
+          const int8_t* wp = weights + ((static_cast<int64_t>(oc) * k_h + ky) * k_w + kx) * in_c;
+          for (int ic = 0; ic < in_c; ++ic) acc += wp[ic] * (qp[ic] - iq.offset);
+        },
+        [&](int32_t acc, int64_t i, int oc) {
           const float scale = iq.scale * scales[scales.size() == 1 ? 0 : static_cast<size_t>(oc)];
           const float sum = static_cast<float>(acc) * scale;
-          y[(oy * out_w + ox) * out_c + oc] = range.Apply(b ? sum + b[oc] : sum);
-        }
-      }
-    }
+          y[i] = range.Apply(b ? sum + b[oc] : sum);
+        });
   }
 }
 

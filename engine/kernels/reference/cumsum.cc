@@ -29,7 +29,7 @@ class Cumsum : public ValueShapedKernel {
 
   Status Run(OpContext& ctx) override {
     // The axis does not change the shape, so a non-constant one is checked here.
-    int axis;
+    int axis = 0;
     const Tensor& in = *ctx.input(0);
     LITESCOPE_RETURN_IF_ERROR(ResolveAxis(ctx, ctx.input(1)->data<int32_t>()[0], static_cast<int>(in.shape.size()), &axis));
     switch (in.type) {

@@ -21,7 +21,7 @@ class ExpandDims : public ShapeOnlyKernel {
 
   Status Shapes(OpContext& ctx, std::vector<Shape>* out) override {
     Shape shape = ctx.input(0)->shape;
-    int64_t axis;
+    int64_t axis = 0;
     LITESCOPE_RETURN_IF_ERROR(ReadScalarInt(ctx, *ctx.input(1), "the axis", &axis));
     int a;
     LITESCOPE_RETURN_IF_ERROR(ResolveAxis(ctx, axis, static_cast<int>(shape.size()) + 1, &a));

@@ -29,7 +29,7 @@ class Split : public ValueShapedKernel {
 
   Status Shapes(OpContext& ctx, std::vector<Shape>* out) override {
     const Shape& in = ctx.input(1)->shape;
-    int64_t axis;
+    int64_t axis = 0;
     LITESCOPE_RETURN_IF_ERROR(ReadScalarInt(ctx, *ctx.input(0), "the axis", &axis));
     LITESCOPE_RETURN_IF_ERROR(ResolveAxis(ctx, axis, static_cast<int>(in.size()), &axis_));
     const int32_t dim = in[static_cast<size_t>(axis_)];

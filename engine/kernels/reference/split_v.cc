@@ -34,7 +34,7 @@ class SplitV : public ValueShapedKernel {
 
   Status Shapes(OpContext& ctx, std::vector<Shape>* out) override {
     const Shape& in = ctx.input(0)->shape;
-    int64_t axis;
+    int64_t axis = 0;
     LITESCOPE_RETURN_IF_ERROR(ReadScalarInt(ctx, *ctx.input(2), "the axis", &axis));
     LITESCOPE_RETURN_IF_ERROR(ResolveAxis(ctx, axis, static_cast<int>(in.size()), &axis_));
     std::vector<int64_t> sizes;
