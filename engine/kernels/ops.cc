@@ -69,6 +69,7 @@ OpRegistry ReferenceOps() {
   r.AddBuiltin(tflite::BuiltinOperator_PADV2, MakePadV2);
   r.AddBuiltin(tflite::BuiltinOperator_POW, MakePow);
   r.AddBuiltin(tflite::BuiltinOperator_PRELU, MakePrelu);
+  r.AddBuiltin(tflite::BuiltinOperator_QUANTIZE, MakeQuantize);
   r.AddBuiltin(tflite::BuiltinOperator_RANGE, MakeRange);
   r.AddBuiltin(tflite::BuiltinOperator_READ_VARIABLE, MakeReadVariable);
   r.AddBuiltin(tflite::BuiltinOperator_REDUCE_MAX, MakeReduceMax);

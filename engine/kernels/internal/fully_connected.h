@@ -1,8 +1,11 @@
 // The reference FULLY_CONNECTED kernel's class: its Prepare (validation, output shape) is shared
-// by the optimized kernel (engine/kernels/optimized/fully_connected.cc), which derives from it.
+// by the optimized kernel (engine/kernels/optimized/fully_connected.cc), which derives from it and
+// falls back to its Eval for quantized inputs. INT8 and UINT8 inputs are evaluated by
+// QuantizedFullyConnected.
 #pragma once
 
 #include "engine/kernels/internal/activation.h"
+#include "engine/kernels/internal/quantized_fully_connected.h"
 #include "engine/runtime/kernel.h"
 
 namespace litescope {
@@ -14,6 +17,8 @@ class ReferenceFullyConnected : public Kernel {
 
  protected:
   ActivationRange range_;
+  bool quantized_ = false;
+  QuantizedFullyConnected quantized_fc_;
 };
 
 }  // namespace litescope

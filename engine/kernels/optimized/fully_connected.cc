@@ -1,5 +1,5 @@
 // FULLY_CONNECTED, float32: the weights packed once; batch 1 is a GEMV over the packed panels,
-// larger batches a GEMM on the input rows in place.
+// larger batches a GEMM on the input rows in place. Quantized inputs run the reference kernel.
 #include "engine/kernels/internal/fully_connected.h"
 #include "engine/kernels/internal/gemm_f32.h"
 #include "engine/kernels/optimized/optimized_ops.h"
@@ -11,6 +11,7 @@ class FullyConnected : public ReferenceFullyConnected {
  public:
   Status Prepare(OpContext& ctx) override {
     LITESCOPE_RETURN_IF_ERROR(ReferenceFullyConnected::Prepare(ctx));
+    if (quantized_) return Status::Ok();
     kernels_ = &FloatKernelsFor(SelectedCpuIsa());
     const Shape& w = ctx.input(1)->shape;
     if (!packed_.Allocate(w[0], w[1])) return ctx.Error("out of memory for the packed weights");
@@ -21,6 +22,7 @@ class FullyConnected : public ReferenceFullyConnected {
   }
 
   Status Eval(OpContext& ctx) override {
+    if (quantized_) return ReferenceFullyConnected::Eval(ctx);
     const Tensor* bias = ctx.input(2);
     if (!constant_weights_) packed_.Pack(ctx.input(1)->data<float>(), bias ? bias->data<float>() : nullptr);
     const Tensor& input = *ctx.input(0);

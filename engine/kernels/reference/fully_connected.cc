@@ -1,4 +1,5 @@
-// FULLY_CONNECTED, float32: y = x W^T + b over the last input dimension (DEFAULT weights format).
+// FULLY_CONNECTED: y = x W^T + b over the last input dimension (DEFAULT weights format), float32;
+// INT8 and UINT8 through QuantizedFullyConnected.
 #include "engine/kernels/internal/checks.h"
 #include "engine/kernels/internal/fully_connected.h"
 #include "engine/kernels/reference/reference_ops.h"
@@ -6,7 +7,9 @@
 namespace litescope {
 
 Status ReferenceFullyConnected::Prepare(OpContext& ctx) {
-  LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {0, 1, 2}));
+  const Tensor* in = ctx.input(0);
+  quantized_ = in != nullptr && (in->type == tflite::TensorType_INT8 || in->type == tflite::TensorType_UINT8);
+  if (!quantized_) LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {0, 1, 2}));
   LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 1, 2));
   const auto* o = ctx.options<tflite::FullyConnectedOptions>();
   auto act = o ? o->fused_activation_function() : tflite::ActivationFunctionType_NONE;
@@ -21,6 +24,9 @@ Status ReferenceFullyConnected::Prepare(OpContext& ctx) {
     return ctx.Error("input " + ShapeString(input.shape) + " does not split into rows of " + std::to_string(depth));
   }
   LITESCOPE_RETURN_IF_ERROR(CheckBias(ctx, 2, units));
+  if (quantized_) {
+    LITESCOPE_RETURN_IF_ERROR(quantized_fc_.Prepare(ctx, range_, input, *ctx.input(1), ctx.input(2), *ctx.output(0)));
+  }
   const int32_t batches = static_cast<int32_t>(input.elements() / depth);
   if (o && o->keep_num_dims()) {
     Shape out = input.shape;
@@ -32,6 +38,10 @@ Status ReferenceFullyConnected::Prepare(OpContext& ctx) {
 }
 
 Status ReferenceFullyConnected::Eval(OpContext& ctx) {
+  if (quantized_) {
+    quantized_fc_.Eval(*ctx.input(0), *ctx.input(1), ctx.input(2), *ctx.output(0));
+    return Status::Ok();
+  }
   const Tensor& input = *ctx.input(0);
   const Tensor& weights = *ctx.input(1);
   const Tensor* bias = ctx.input(2);

@@ -67,6 +67,7 @@ std::unique_ptr<Kernel> MakePad();
 std::unique_ptr<Kernel> MakePadV2();
 std::unique_ptr<Kernel> MakePow();
 std::unique_ptr<Kernel> MakePrelu();
+std::unique_ptr<Kernel> MakeQuantize();
 std::unique_ptr<Kernel> MakeRange();
 std::unique_ptr<Kernel> MakeReduceMax();
 std::unique_ptr<Kernel> MakeReduceMin();
