@@ -68,7 +68,7 @@ Result<std::vector<NpyArray>> OpCase::RunOurs(const InterpreterOptions& options,
   for (size_t i = 0; i < graph_inputs_.size(); ++i) {
     Tensor* t = (*it)->input(static_cast<int>(i));
     if (t->bytes() != graph_inputs_[i].data.size()) return InvalidArgument("input size mismatch in the test case");
-    std::memcpy(t->raw(), graph_inputs_[i].data.data(), t->bytes());
+    if (t->bytes() != 0) std::memcpy(t->raw(), graph_inputs_[i].data.data(), t->bytes());
   }
   LITESCOPE_RETURN_IF_ERROR((*it)->Invoke());
   std::vector<NpyArray> out;

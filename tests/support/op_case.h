@@ -100,7 +100,7 @@ std::vector<T> RandomInts(size_t n, uint32_t seed, int lo, int hi) {
 template <typename T>
 std::vector<T> Values(const NpyArray& a) {
   std::vector<T> out(a.data.size() / sizeof(T));
-  std::memcpy(out.data(), a.data.data(), a.data.size());
+  if (!out.empty()) std::memcpy(out.data(), a.data.data(), out.size() * sizeof(T));
   return out;
 }
 

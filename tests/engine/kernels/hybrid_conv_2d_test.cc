@@ -70,9 +70,11 @@ TEST(HybridConv2D, AsymmetricQuantizationCoversZero) {
   EXPECT_EQ(q, (std::vector<int8_t>{-78, 127, -28}));
   // All zeros: scale 1, offset 0, zeros.
   const std::vector<float> zeros(4, 0.0f);
+  q.assign(zeros.size(), 1);
   iq = AsymmetricQuantize(zeros, q.data());
   EXPECT_EQ(iq.scale, 1.0f);
   EXPECT_EQ(iq.offset, 0);
+  EXPECT_EQ(q, std::vector<int8_t>(4, 0));
 }
 
 TEST(HybridConv2D, MatchesTfliteOnRandomCases) {
