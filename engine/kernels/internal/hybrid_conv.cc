@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "engine/kernels/internal/fixed_point.h"
 #include "engine/kernels/internal/window_loops.h"
 
 namespace litescope {
@@ -69,12 +70,7 @@ Status HybridConv::Prepare(const OpContext& ctx, const Tensor& input, const Tens
     return ctx.Error("hybrid CONV_2D: per-channel filter scales must be along axis 0, not " +
                      std::to_string(filter.quant.axis));
   }
-  for (size_t i = 0; i < scales.size(); ++i) {
-    if (!std::isfinite(scales[i]) || scales[i] <= 0.0f) {
-      return ctx.Error("hybrid CONV_2D: filter scale " + std::to_string(i) + " is " + std::to_string(scales[i]) +
-                       "; a finite value > 0 expected");
-    }
-  }
+  LITESCOPE_RETURN_IF_ERROR(CheckScales(ctx, scales, "hybrid CONV_2D: filter"));
   for (int64_t zp : filter.quant.zero_point) {
     if (zp != 0) return ctx.Error("hybrid CONV_2D: the INT8 filter must have zero points 0 (symmetric weights)");
   }
