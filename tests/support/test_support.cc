@@ -184,10 +184,12 @@ ModelBuilder SmallConvModel() {
 
 namespace {
 
-// Removes the directories TempDir made when the test process exits.
+// Removes the directories TempDir made when the test process exits, unless LITESCOPE_KEEP_TEMP is
+// set (to look at the models and oracle outputs of a failing case).
 struct TempDirs {
   std::vector<std::filesystem::path> made;
   ~TempDirs() {
+    if (std::getenv("LITESCOPE_KEEP_TEMP") != nullptr) return;
     std::error_code ec;
     for (const std::filesystem::path& dir : made) std::filesystem::remove_all(dir, ec);
   }

@@ -32,6 +32,15 @@ inline Status CheckRank(const OpContext& ctx, int input, size_t rank) {
   return Status::Ok();
 }
 
+// Output `o` is of element type `type`.
+inline Status CheckOutputType(OpContext& ctx, int o, tflite::TensorType type) {
+  if (ctx.output(o)->type != type) {
+    return ctx.Error("output " + std::to_string(o) + " is " + tflite::EnumNameTensorType(ctx.output(o)->type) + "; " +
+                     tflite::EnumNameTensorType(type) + " expected");
+  }
+  return Status::Ok();
+}
+
 // An optional bias (input `input`) holds one value per output channel.
 inline Status CheckBias(const OpContext& ctx, int input, int32_t channels) {
   const Tensor* bias = ctx.input(input);

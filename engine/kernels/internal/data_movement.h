@@ -16,6 +16,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "engine/kernels/internal/checks.h"
 #include "engine/runtime/kernel.h"
 
 namespace litescope {
@@ -39,15 +40,6 @@ inline Status CheckType(const OpContext& ctx, const Tensor* t, const std::string
   std::string names;
   for (tflite::TensorType a : allowed) names += (names.empty() ? "" : ", ") + TypeName(a);
   return ctx.Error(what + " is " + TypeName(t->type) + "; supported: " + names);
-}
-
-// Output `o` has the element type of `in`.
-inline Status CheckOutputType(OpContext& ctx, int o, tflite::TensorType type) {
-  if (ctx.output(o)->type != type) {
-    return ctx.Error("output " + std::to_string(o) + " is " + TypeName(ctx.output(o)->type) + "; " + TypeName(type) +
-                     " expected");
-  }
-  return Status::Ok();
 }
 
 inline Status CheckInputCount(const OpContext& ctx, int inputs, int outputs) {
@@ -125,8 +117,8 @@ inline Status CheckSameQuantization(const OpContext& ctx, const Tensor& a, const
   if (!IsQuantizedType(a.type) || (a.quant.scale == b.quant.scale && a.quant.zero_point == b.quant.zero_point)) {
     return Status::Ok();
   }
-  return ctx.Error(what + " have different quantization (requantizing " + TypeName(a.type) +
-                   " is not implemented yet)");
+  return ctx.Error(what + " have different quantization; " + TypeName(a.type) +
+                   " needs the same scale and zero point here, as in TFLite");
 }
 
 // a + b for integers that wraps around instead of overflowing (undefined behaviour in C++).

@@ -1,7 +1,8 @@
 // QUANTIZE, per tensor, as TFLite's builtin kernel (kernels/quantize.cc): FLOAT32 to INT8, UINT8 or
 // INT16 as clamp(round(x / scale) + zero_point), and requantization between INT8, UINT8 and INT16
-// (INT8/UINT8 to INT8/UINT8, INT16 to INT8/INT16, INT8 to INT16) with the fixed-point multiplier
-// input_scale / output_scale: clamp(MultiplyByQuantizedMultiplier(q - in_zp, M, shift) + out_zp).
+// (INT8/UINT8 to INT8/UINT8, INT16 to INT8/INT16, INT8 to INT16, INT32 with zero point 0 to
+// INT8/INT16) with the fixed-point multiplier input_scale / output_scale:
+// clamp(MultiplyByQuantizedMultiplier(q - in_zp, M, shift) + out_zp).
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -18,8 +19,21 @@ bool RequantizationSupported(tflite::TensorType in, tflite::TensorType out) {
   using tflite::TensorType_INT16, tflite::TensorType_INT8, tflite::TensorType_UINT8;
   const bool in8 = in == TensorType_INT8 || in == TensorType_UINT8;
   const bool out8 = out == TensorType_INT8 || out == TensorType_UINT8;
-  return (in8 && out8) || (in == TensorType_INT16 && (out == TensorType_INT8 || out == TensorType_INT16)) ||
+  const bool to8or16 = out == TensorType_INT8 || out == TensorType_INT16;
+  return (in8 && out8) || ((in == TensorType_INT16 || in == tflite::TensorType_INT32) && to8or16) ||
          (in == TensorType_INT8 && out == TensorType_INT16);
+}
+
+// The input's quantization: INT8/UINT8/INT16 as GetTensorQuantization checks it; INT32 (the
+// accumulators some TFLite Micro models requantize) with one valid scale and zero point 0.
+Status GetInputQuantization(const OpContext& ctx, const Tensor& in, TensorQuantization* q) {
+  if (in.type != tflite::TensorType_INT32) return GetTensorQuantization(ctx, in, "input", q);
+  if (in.quant.scale.size() != 1 || in.quant.zero_point.size() != 1 || in.quant.zero_point[0] != 0) {
+    return ctx.Error("an INT32 input needs one scale and a zero point of 0");
+  }
+  LITESCOPE_RETURN_IF_ERROR(CheckScales(ctx, in.quant.scale, "input"));
+  *q = {in.quant.scale[0], 0};
+  return Status::Ok();
 }
 
 class Quantize : public Kernel {
@@ -37,7 +51,7 @@ class Quantize : public Kernel {
         return ctx.Error(std::string("requantizing ") + tflite::EnumNameTensorType(in.type) + " to " +
                          tflite::EnumNameTensorType(out.type) + " is not supported");
       }
-      LITESCOPE_RETURN_IF_ERROR(GetTensorQuantization(ctx, in, "input", &in_q_));
+      LITESCOPE_RETURN_IF_ERROR(GetInputQuantization(ctx, in, &in_q_));
       QuantizeMultiplier(static_cast<double>(in_q_.scale) / static_cast<double>(out_q_.scale), &multiplier_, &shift_);
       if (shift_ > 30) {
         return ctx.Error("input scale / output scale = " + std::to_string(in_q_.scale / out_q_.scale) +
@@ -57,7 +71,7 @@ class Quantize : public Kernel {
         AffineQuantize(in.data<float>(), n, y);
         return;
       }
-      VisitElementType<int8_t, uint8_t, int16_t>(in.type, [&](auto in_tag) {
+      VisitElementType<int8_t, uint8_t, int16_t, int32_t>(in.type, [&](auto in_tag) {
         Requantize(in.data<decltype(in_tag)>(), n, y);
       });
     });

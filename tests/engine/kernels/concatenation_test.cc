@@ -53,6 +53,22 @@ TEST(Concatenation, RejectsMismatchedInputs) {
   ExpectRunError(act, "a fused activation needs FLOAT32 inputs");
 }
 
+// The TFLite oracle cannot check this: its XNNPACK delegate takes a UINT8 CONCATENATION whose
+// inputs have other scales and copies the raw values ("Copy (NC, X8)"), unlike TFLite's own
+// kernel. Arm NN (CpuRef) rescales as we do: on a random 3-input case its first values were 136,
+// 137, 251 where we compute (105 - 97) * 0.051138 / 0.05 + 128 = 136.2 -> 136, ...
+TEST(Concatenation, RescalesUint8Inputs) {
+  // Output scale 0.5, zero point 10. Input 0 shares it (copied); input 1 (scale 0.25, zero point
+  // 20): s = 0.5, q -> round(0.5 q - 10) + 10: 20 -> 10, 21 -> 10.5 -> 11, 25 -> 12.5 -> 13,
+  // 255 -> 127.5 -> 128; input 2 (scale 2, zero point 0): q -> 4 q + 10, 100 -> 410 -> 255.
+  OpCase c("uint8", tflite::BuiltinOperator_CONCATENATION, Concat(1));
+  c.Input<uint8_t>(tflite::TensorType_UINT8, {2, 1}, {7, 200}, QuantParams{{0.5f}, {10}});
+  c.Input<uint8_t>(tflite::TensorType_UINT8, {2, 2}, {20, 21, 25, 255}, QuantParams{{0.25f}, {20}});
+  c.Input<uint8_t>(tflite::TensorType_UINT8, {2, 1}, {1, 100}, QuantParams{{2.0f}, {0}});
+  c.Output(tflite::TensorType_UINT8, {2, 4}, QuantParams{{0.5f}, {10}});
+  EXPECT_EQ(RunValues<uint8_t>(c), (std::vector<uint8_t>{7, 10, 11, 14, 200, 13, 128, 255}));
+}
+
 TEST(Concatenation, MatchesTfliteOnRandomCases) {
   struct Case {
     tflite::TensorType type;

@@ -1,25 +1,14 @@
 #include <gtest/gtest.h>
 
-#include "tests/support/op_case.h"
+#include "tests/engine/kernels/pool_test_util.h"
 
 namespace litescope {
 namespace {
 
 using testing::OpCase;
+using testing::Pool;
 using testing::RandomFloats;
 using tflite::TensorType_FLOAT32;
-
-tflite::BuiltinOptionsUnion Pool(tflite::Padding padding, int stride_h, int stride_w, int k_h, int k_w,
-                                 tflite::ActivationFunctionType act = tflite::ActivationFunctionType_NONE) {
-  tflite::Pool2DOptionsT o;
-  o.padding = padding;
-  o.stride_h = stride_h;
-  o.stride_w = stride_w;
-  o.filter_height = k_h;
-  o.filter_width = k_w;
-  o.fused_activation_function = act;
-  return Options(o);
-}
 
 TEST(L2Pool2D, HandComputed) {
   // 2x2 windows, stride 2: sqrt((1 + 9 + 9 + 81) / 4) = 5, sqrt((4 * 16) / 4) = 4.
@@ -58,34 +47,10 @@ TEST(L2Pool2D, PrepareRejectsBadInputs) {
 }
 
 TEST(L2Pool2D, MatchesTfliteOnRandomCases) {
-  struct Geometry {
-    int batch, h, w, c, k_h, k_w, stride_h, stride_w;
-    tflite::Padding padding;
-    tflite::ActivationFunctionType act;
-  };
-  const Geometry cases[] = {
-      {1, 7, 9, 3, 3, 3, 2, 2, tflite::Padding_SAME, tflite::ActivationFunctionType_NONE},
-      {2, 8, 8, 4, 2, 2, 2, 2, tflite::Padding_VALID, tflite::ActivationFunctionType_NONE},
-      {1, 11, 6, 2, 5, 3, 2, 1, tflite::Padding_VALID, tflite::ActivationFunctionType_RELU6},
-      {3, 5, 5, 5, 3, 2, 1, 3, tflite::Padding_SAME, tflite::ActivationFunctionType_RELU},
-      {1, 6, 7, 1, 4, 4, 3, 3, tflite::Padding_SAME, tflite::ActivationFunctionType_RELU_N1_TO_1},
-  };
-  std::vector<std::unique_ptr<OpCase>> owned;
-  std::vector<OpCase*> all;
-  uint32_t seed = 300;
-  for (const Geometry& g : cases) {
-    auto c = std::make_unique<OpCase>("l2_" + std::to_string(owned.size()), tflite::BuiltinOperator_L2_POOL_2D,
-                                      Pool(g.padding, g.stride_h, g.stride_w, g.k_h, g.k_w, g.act));
-    c->Input<float>(TensorType_FLOAT32, {g.batch, g.h, g.w, g.c},
-                    RandomFloats(static_cast<size_t>(g.batch * g.h * g.w * g.c), seed++, -2.0f, 2.0f));
-    int out_h = g.padding == tflite::Padding_SAME ? (g.h + g.stride_h - 1) / g.stride_h : (g.h - g.k_h + g.stride_h) / g.stride_h;
-    int out_w = g.padding == tflite::Padding_SAME ? (g.w + g.stride_w - 1) / g.stride_w : (g.w - g.k_w + g.stride_w) / g.stride_w;
-    c->Output(TensorType_FLOAT32, {g.batch, out_h, out_w, g.c});
-    all.push_back(c.get());
-    owned.push_back(std::move(c));
-  }
-  for (OpCase* c : all) ASSERT_TRUE(c->RunOurs().ok()) << c->name();
-  testing::ExpectMatchesTflite(all, 1e-5);
+  testing::ExpectPoolCasesMatchTflite(
+      testing::PoolCases<float>("l2_", tflite::BuiltinOperator_L2_POOL_2D, TensorType_FLOAT32,
+                                [](size_t n, uint32_t seed) { return RandomFloats(n, seed, -2.0f, 2.0f); }),
+      1e-5);
 }
 
 }  // namespace

@@ -123,6 +123,14 @@ TEST(Quantize, MatchesTfliteBuiltinExactly) {
     // Outputs (q - zp) / 2^(8.05 .. 9): -1, 0 or 1, around ties.
     owned.push_back(RandomRequantize<int8_t>(TensorType_INT8, TensorType_INT8, seed, 8.05f, 9.0f));
     owned.push_back(RandomRequantize<uint8_t>(TensorType_UINT8, TensorType_UINT8, seed, 8.05f, 9.0f));
+    // INT32 accumulators (scale ~1e-7, as in the TFLite Micro seanet models) to INT16 and INT8.
+    for (tflite::TensorType out : {TensorType_INT16, TensorType_INT8}) {
+      const float in_scale = RandomFloats(1, seed + 6, 1e-7f, 2e-7f)[0];
+      const float out_scale = in_scale * std::exp2(RandomFloats(1, seed + 7, 10.0f, 14.0f)[0]);
+      owned.push_back(QuantizeCase<int32_t>(CaseName(tflite::TensorType_INT32, out, seed), tflite::TensorType_INT32,
+                                            RandomInts<int32_t>(300, seed + 8, -(1 << 26), 1 << 26),
+                                            PerTensor(in_scale, 0), out, PerTensor(out_scale, 0)));
+    }
   }
   ExpectMatchesTflite(owned, 0);
 }
@@ -159,6 +167,9 @@ TEST(Quantize, RejectsBadQuantization) {
   expect(TensorType_UINT8, PerTensor(0.1f, 0), TensorType_INT16, PerTensor(0.1f, 0),
          "requantizing UINT8 to INT16 is not supported");
   expect(TensorType_INT8, PerTensor(1e6f, 0), TensorType_INT8, PerTensor(1e-6f, 0), "too large");
+  auto int32_zp = QuantizeCase<int32_t>("i32_i16", tflite::TensorType_INT32, {1, 2}, PerTensor(1e-6f, 5),
+                                        TensorType_INT16, PerTensor(0.1f, 0));
+  ExpectError(*int32_zp, "an INT32 input needs one scale and a zero point of 0");
   auto to_int32 = QuantizeCase<float>("f32_i32", TensorType_FLOAT32, {1.0f}, {}, tflite::TensorType_INT32,
                                       PerTensor(0.1f, 0));
   ExpectError(*to_int32, "output is INT32; INT8, UINT8 or INT16 expected");
