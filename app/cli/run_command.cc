@@ -6,27 +6,37 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/cli/image_run.h"
 #include "app/cli/random_input.h"
 #include "engine/model/npy.h"
 #include "engine/runtime/interpreter.h"
 #include "engine/runtime/signature_runner.h"
+#include "quantization/dataset/classification.h"
 
 namespace litescope::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: litescope-cli run MODEL [--input NAME=FILE.npy ...] [--random] [--output-dir DIR]\n"
-    "                            [--dump-intermediates DIR] [--threads N] [--signature KEY]\n";
+    "usage: litescope-cli run MODEL [--input [NAME=]FILE.npy ...] [--random] [--output-dir DIR]\n"
+    "                            [--dump-intermediates DIR] [--threads N] [--signature KEY]\n"
+    "       litescope-cli run MODEL --image FILE [--labels FILE] [--top K] [--preprocess SPEC]\n"
+    "  --input FILE.npy without NAME= feeds the inputs in model order.\n"
+    "  --image decodes BMP/PNG/JPEG, resizes it to input 0 (Pillow's antialiased bilinear) and prints\n"
+    "  the top K (default 5) classes of output 0. SPEC: range=LO:HI | mean=R:G:B,std=R:G:B, order=bgr;\n"
+    "  without it FLOAT32 inputs get range=-1:1, UINT8 the raw pixels, INT8 the pixels - 128.\n";
 
 int Fail(const std::string& message) {
   std::fprintf(stderr, "error: %s\n", message.c_str());
   return 1;
 }
 
-Status SetInputFromNpy(Interpreter& it, const std::string& spec) {
-  size_t eq = spec.find('=');
-  if (eq == std::string::npos) return InvalidArgument("--input needs NAME=FILE.npy, got " + spec);
-  std::string name = spec.substr(0, eq), path = spec.substr(eq + 1);
+// Feeds one --input: NAME=FILE.npy, or FILE.npy for input `position` (its place among the
+// --input options).
+Status SetInputFromNpy(Interpreter& it, const std::string& spec, int position) {
+  const size_t eq = spec.find('=');
+  const bool named = eq != std::string::npos && !spec.substr(0, eq).ends_with(".npy");
+  const std::string name = named ? spec.substr(0, eq) : std::to_string(position);
+  const std::string path = named ? spec.substr(eq + 1) : spec;
   int index = -1;
   for (int i = 0; i < it.input_count(); ++i) {
     if (it.input(i)->name == name || std::to_string(i) == name) index = i;
@@ -120,6 +130,10 @@ int RunCommand(int argc, char** argv) {
   std::optional<std::string> dump_dir = args.Value("--dump-intermediates");
   std::optional<std::string> threads = args.Value("--threads");
   std::optional<std::string> signature = args.Value("--signature");
+  std::optional<std::string> image = args.Value("--image");
+  std::optional<std::string> labels_path = args.Value("--labels");
+  std::optional<std::string> top = args.Value("--top");
+  std::optional<std::string> preprocess_spec = args.Value("--preprocess");
   if (Status s = args.Finish(1, 1); !s.ok()) {
     std::fprintf(stderr, "run: %s\n%s", s.message().c_str(), kUsage);
     return 2;
@@ -137,14 +151,28 @@ int RunCommand(int argc, char** argv) {
   if (signature) return RunSignature(it, *signature, inputs, out_dir);
 
   std::mt19937 rng(0);
-  if (inputs.empty() && !random) std::printf("note: no --input given: random inputs (seed 0)\n");
+  if (inputs.empty() && !random && !image) std::printf("note: no --input given: random inputs (seed 0)\n");
   for (int i = 0; i < it.input_count(); ++i) FillRandom(*it.input(i), rng);
-  for (const std::string& spec : inputs) {
-    if (Status s = SetInputFromNpy(it, spec); !s.ok()) return Fail(s.message());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (Status s = SetInputFromNpy(it, inputs[i], static_cast<int>(i)); !s.ok()) return Fail(s.message());
+  }
+  std::vector<std::string> labels;
+  if (labels_path) {
+    Result<std::vector<std::string>> read = LoadLabels(*labels_path);
+    if (!read.ok()) return Fail(read.status().message());
+    labels = std::move(read).value();
+  }
+  const int top_k = top ? std::atoi(top->c_str()) : 5;
+  if (top_k < 1) return Fail("--top needs a positive count, got " + *top);
+  if (image) {
+    Result<Preprocess> preprocess = preprocess_spec ? ParsePreprocess(*preprocess_spec) : Result<Preprocess>(Preprocess{});
+    if (!preprocess.ok()) return Fail(preprocess.status().message());
+    if (Status s = FeedImage(it, *image, *preprocess); !s.ok()) return Fail(s.message());
   }
   for (int i = 0; i < it.input_count(); ++i) PrintTensorSummary("input ", i, *it.input(i));
   if (Status s = it.Invoke(); !s.ok()) return Fail(s.message());
   for (int i = 0; i < it.output_count(); ++i) PrintTensorSummary("output", i, *it.output(i));
+  if (image || labels_path || top) PrintTopClasses(*it.output(0), labels, top_k);
 
   if (out_dir) {
     std::filesystem::create_directories(*out_dir);
