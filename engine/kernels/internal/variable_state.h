@@ -12,13 +12,14 @@
 
 namespace litescope {
 
-// Input `input` must be a FLOAT32 variable tensor of `elements` values.
-inline Status PrepareVariableState(OpContext& ctx, int input, const std::string& what, int64_t elements) {
+// Input `input` must be a variable tensor of `elements` values of `type`.
+inline Status PrepareVariableState(OpContext& ctx, int input, const std::string& what, int64_t elements,
+                                   tflite::TensorType type = tflite::TensorType_FLOAT32) {
   const Tensor* t = ctx.input(input);
   const std::string name = "input " + std::to_string(input) + " (" + what + ")";
   if (t == nullptr) return ctx.Error(name + " is missing");
   if (!t->is_variable) return ctx.Error(name + " must be a variable tensor");
-  if (t->type != tflite::TensorType_FLOAT32) return ctx.Error(name + " must be FLOAT32");
+  if (t->type != type) return ctx.Error(name + " must be " + tflite::EnumNameTensorType(type));
   if (t->elements() != elements) {
     return ctx.Error(name + " has shape " + ShapeString(t->shape) + "; " + std::to_string(elements) +
                      " values expected");
@@ -26,6 +27,9 @@ inline Status PrepareVariableState(OpContext& ctx, int input, const std::string&
   return Status::Ok();
 }
 
-inline float* MutableState(OpContext& ctx, int input) { return const_cast<Tensor*>(ctx.input(input))->data<float>(); }
+template <typename T = float>
+T* MutableState(OpContext& ctx, int input) {
+  return const_cast<Tensor*>(ctx.input(input))->data<T>();
+}
 
 }  // namespace litescope

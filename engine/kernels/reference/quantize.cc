@@ -1,10 +1,11 @@
 // QUANTIZE, per tensor, as TFLite's builtin kernel (kernels/quantize.cc): FLOAT32 to INT8, UINT8 or
 // INT16 as clamp(round(x / scale) + zero_point), and requantization between INT8, UINT8 and INT16
-// (INT8/UINT8 to INT8/UINT8, INT16 to INT8/INT16, INT8 to INT16, INT32 with zero point 0 to
-// INT8/INT16) with the fixed-point multiplier input_scale / output_scale:
+// (INT8/UINT8 to INT8/UINT8, INT16 to INT8/INT16/INT32, INT8 to INT16, INT32 to INT8/INT16; INT32
+// with zero point 0) with the fixed-point multiplier input_scale / output_scale:
 // clamp(MultiplyByQuantizedMultiplier(q - in_zp, M, shift) + out_zp).
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "engine/kernels/internal/element_type.h"
@@ -21,18 +22,26 @@ bool RequantizationSupported(tflite::TensorType in, tflite::TensorType out) {
   const bool out8 = out == TensorType_INT8 || out == TensorType_UINT8;
   const bool to8or16 = out == TensorType_INT8 || out == TensorType_INT16;
   return (in8 && out8) || ((in == TensorType_INT16 || in == tflite::TensorType_INT32) && to8or16) ||
-         (in == TensorType_INT8 && out == TensorType_INT16);
+         (in == TensorType_INT8 && out == TensorType_INT16) || (in == TensorType_INT16 && out == tflite::TensorType_INT32);
 }
 
-// The input's quantization: INT8/UINT8/INT16 as GetTensorQuantization checks it; INT32 (the
-// accumulators some TFLite Micro models requantize) with one valid scale and zero point 0.
-Status GetInputQuantization(const OpContext& ctx, const Tensor& in, TensorQuantization* q) {
-  if (in.type != tflite::TensorType_INT32) return GetTensorQuantization(ctx, in, "input", q);
-  if (in.quant.scale.size() != 1 || in.quant.zero_point.size() != 1 || in.quant.zero_point[0] != 0) {
-    return ctx.Error("an INT32 input needs one scale and a zero point of 0");
+// A tensor's quantization: INT8/UINT8 as GetTensorQuantization checks it; INT16 with any zero
+// point in its range (TFLite's own INT16 SOFTMAX output has -32768, and QUANTIZE takes it); INT32
+// (the accumulators and scores some TFLite Micro models requantize) with zero point 0.
+Status GetQuantization(const OpContext& ctx, const Tensor& t, const std::string& what, TensorQuantization* q) {
+  const bool wide = t.type == tflite::TensorType_INT16 || t.type == tflite::TensorType_INT32;
+  if (!wide) return GetTensorQuantization(ctx, t, what, q);
+  const std::string type = tflite::EnumNameTensorType(t.type);
+  if (t.quant.scale.size() != 1 || t.quant.zero_point.size() != 1) {
+    return ctx.Error("an " + type + " " + what + " needs one scale and one zero point");
   }
-  LITESCOPE_RETURN_IF_ERROR(CheckScales(ctx, in.quant.scale, "input"));
-  *q = {in.quant.scale[0], 0};
+  LITESCOPE_RETURN_IF_ERROR(CheckScales(ctx, t.quant.scale, what));
+  const int64_t zp = t.quant.zero_point[0];
+  if (t.type == tflite::TensorType_INT32 ? zp != 0 : (zp < -32768 || zp > 32767)) {
+    return ctx.Error(what + " zero point " + std::to_string(zp) + " is out of range for " + type +
+                     (t.type == tflite::TensorType_INT32 ? " (0 expected)" : ""));
+  }
+  *q = {t.quant.scale[0], static_cast<int32_t>(zp)};
   return Status::Ok();
 }
 
@@ -44,14 +53,18 @@ class Quantize : public Kernel {
     }
     const Tensor& in = *ctx.input(0);
     const Tensor& out = *ctx.output(0);
-    LITESCOPE_RETURN_IF_ERROR(GetTensorQuantization(ctx, out, "output", &out_q_));
+    if (in.type == tflite::TensorType_FLOAT32 && out.type == tflite::TensorType_INT32) {
+      return ctx.Error("output is INT32; INT8, UINT8 or INT16 expected from FLOAT32");
+    }
+    LITESCOPE_RETURN_IF_ERROR(GetQuantization(ctx, out, "output", &out_q_));
+    out_range_ = {std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()};
     GetQuantizedRange(out.type, &out_range_);
     if (in.type != tflite::TensorType_FLOAT32) {
       if (!RequantizationSupported(in.type, out.type)) {
         return ctx.Error(std::string("requantizing ") + tflite::EnumNameTensorType(in.type) + " to " +
                          tflite::EnumNameTensorType(out.type) + " is not supported");
       }
-      LITESCOPE_RETURN_IF_ERROR(GetInputQuantization(ctx, in, &in_q_));
+      LITESCOPE_RETURN_IF_ERROR(GetQuantization(ctx, in, "input", &in_q_));
       QuantizeMultiplier(static_cast<double>(in_q_.scale) / static_cast<double>(out_q_.scale), &multiplier_, &shift_);
       if (shift_ > 30) {
         return ctx.Error("input scale / output scale = " + std::to_string(in_q_.scale / out_q_.scale) +
@@ -65,7 +78,7 @@ class Quantize : public Kernel {
     const Tensor& in = *ctx.input(0);
     Tensor& out = *ctx.output(0);
     const int64_t n = in.elements();
-    VisitElementType<int8_t, uint8_t, int16_t>(out.type, [&](auto out_tag) {
+    VisitElementType<int8_t, uint8_t, int16_t, int32_t>(out.type, [&](auto out_tag) {
       auto* y = out.data<decltype(out_tag)>();
       if (in.type == tflite::TensorType_FLOAT32) {
         AffineQuantize(in.data<float>(), n, y);

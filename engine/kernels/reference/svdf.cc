@@ -2,10 +2,12 @@
 // [filters, memory], optional bias [units], activation state (variable) [batch, filters * memory]
 // with units = filters / rank. Each step shifts every filter's memory left by one, writes
 // weights_feature . x into its newest slot, then out[u] = bias[u] + sum over the rank filters
-// of unit u of (weights_time . memory), activated.
+// of unit u of (weights_time . memory), activated. INT8 inputs run TFLite's integer SVDF
+// (internal/quantized_svdf.h).
 #include <algorithm>
 
 #include "engine/kernels/internal/checks.h"
+#include "engine/kernels/internal/quantized_svdf.h"
 #include "engine/kernels/internal/rnn_activation.h"
 #include "engine/kernels/internal/variable_state.h"
 #include "engine/kernels/reference/reference_ops.h"
@@ -17,14 +19,16 @@ class Svdf : public Kernel {
  public:
   Status Prepare(OpContext& ctx) override {
     if (ctx.input_count() != 5) return ctx.Error("needs 5 inputs, got " + std::to_string(ctx.input_count()));
-    for (int i : {1, 2}) {
-      const Tensor* t = ctx.input(i);
-      if (t != nullptr && (t->type == tflite::TensorType_INT8 || t->type == tflite::TensorType_UINT8)) {
-        return ctx.Error("quantized or hybrid SVDF is not implemented yet");
-      }
+    integer_ = ctx.input(0) != nullptr && ctx.input(0)->type == tflite::TensorType_INT8;
+    const Tensor* weights = ctx.input(1);
+    if (!integer_ && weights != nullptr &&
+        (weights->type == tflite::TensorType_INT8 || weights->type == tflite::TensorType_UINT8)) {
+      return ctx.Error("hybrid SVDF (FLOAT32 input, quantized weights) is not implemented yet");
     }
-    LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {0, 1, 2, 3}));
-    if (ctx.output(0)->type != tflite::TensorType_FLOAT32) return ctx.Error("the output must be FLOAT32");
+    if (!integer_) {
+      LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {0, 1, 2, 3}));
+      if (ctx.output(0)->type != tflite::TensorType_FLOAT32) return ctx.Error("the output must be FLOAT32");
+    }
     for (int i : {0, 1, 2}) LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, i, 2));
     const auto* o = ctx.options<tflite::SVDFOptions>();
     if (o == nullptr) return ctx.Error("has no SVDFOptions");
@@ -49,12 +53,23 @@ class Svdf : public Kernel {
       return ctx.Error("weights_time " + ShapeString(wt) + " must be [" + std::to_string(filters_) + ", memory >= 1]");
     }
     LITESCOPE_RETURN_IF_ERROR(CheckBias(ctx, 3, units_));
-    LITESCOPE_RETURN_IF_ERROR(
-        PrepareVariableState(ctx, 4, "activation state", int64_t{batch_} * filters_ * memory_));
+    if (integer_ && o->fused_activation_function() != tflite::ActivationFunctionType_RELU) {
+      return ctx.Error("TFLite's integer SVDF runs only with the fused activation RELU");
+    }
+    if (integer_) {
+      LITESCOPE_RETURN_IF_ERROR(integer_svdf_.Prepare(ctx, {batch_, input_, filters_, memory_, rank_, units_}));
+    } else {
+      LITESCOPE_RETURN_IF_ERROR(
+          PrepareVariableState(ctx, 4, "activation state", int64_t{batch_} * filters_ * memory_));
+    }
     return ctx.ResizeOutput(0, {batch_, units_});
   }
 
   Status Eval(OpContext& ctx) override {
+    if (integer_) {
+      integer_svdf_.Eval(ctx);
+      return Status::Ok();
+    }
     const float* x = ctx.input(0)->data<float>();
     const float* wf = ctx.input(1)->data<float>();
     const float* wt = ctx.input(2)->data<float>();
@@ -86,6 +101,8 @@ class Svdf : public Kernel {
   }
 
  private:
+  bool integer_ = false;
+  QuantizedSvdf integer_svdf_;
   RnnActivation act_;
   int batch_ = 0, input_ = 0, filters_ = 0, memory_ = 0, rank_ = 1, units_ = 0;
 };

@@ -68,12 +68,12 @@ std::vector<T> FullRange(size_t n, uint32_t seed) {
 }
 
 // A random per-tensor quantization for `type`: scale in [lo, hi], zero point in the middle half of
-// the type's range (0 for INT16).
+// the type's range (0 for INT16 and INT32).
 QuantParams RandomQuant(tflite::TensorType type, uint32_t seed, float lo, float hi) {
+  const bool symmetric = type == TensorType_INT16 || type == tflite::TensorType_INT32;
   QuantizedRange r;
-  EXPECT_TRUE(GetQuantizedRange(type, &r));
-  const int zp =
-      type == TensorType_INT16 ? 0 : RandomInts<int>(1, seed, (3 * r.min + r.max) / 4, (r.min + 3 * r.max) / 4)[0];
+  EXPECT_TRUE(symmetric || GetQuantizedRange(type, &r));
+  const int zp = symmetric ? 0 : RandomInts<int>(1, seed, (3 * r.min + r.max) / 4, (r.min + 3 * r.max) / 4)[0];
   return PerTensor(RandomFloats(1, seed + 1, lo, hi)[0], zp);
 }
 
@@ -123,6 +123,8 @@ TEST(Quantize, MatchesTfliteBuiltinExactly) {
     // Outputs (q - zp) / 2^(8.05 .. 9): -1, 0 or 1, around ties.
     owned.push_back(RandomRequantize<int8_t>(TensorType_INT8, TensorType_INT8, seed, 8.05f, 9.0f));
     owned.push_back(RandomRequantize<uint8_t>(TensorType_UINT8, TensorType_UINT8, seed, 8.05f, 9.0f));
+    // INT16 scores to INT32 (keyword_scrambled's output), output scale / input scale 2^-1 .. 2^-6.
+    owned.push_back(RandomRequantize<int16_t>(TensorType_INT16, tflite::TensorType_INT32, seed, -6.0f, -1.0f));
     // INT32 accumulators (scale ~1e-7, as in the TFLite Micro seanet models) to INT16 and INT8.
     for (tflite::TensorType out : {TensorType_INT16, TensorType_INT8}) {
       const float in_scale = RandomFloats(1, seed + 6, 1e-7f, 2e-7f)[0];
@@ -162,17 +164,20 @@ TEST(Quantize, RejectsBadQuantization) {
          "input scale is inf; a finite value > 0 expected");
   expect(TensorType_INT8, PerTensor(0.1f, 200), TensorType_INT8, PerTensor(0.1f, 0),
          "input zero point 200 is out of range for INT8");
-  expect(TensorType_INT8, PerTensor(0.1f, 0), TensorType_INT16, PerTensor(0.1f, 3),
-         "output zero point 3 is not 0 (TFLite requires 0 for INT16)");
+  expect(TensorType_INT8, PerTensor(0.1f, 0), TensorType_INT16, {.scale = {0.1f}, .zero_point = {40000}},
+         "output zero point 40000 is out of range for INT16");
   expect(TensorType_UINT8, PerTensor(0.1f, 0), TensorType_INT16, PerTensor(0.1f, 0),
          "requantizing UINT8 to INT16 is not supported");
   expect(TensorType_INT8, PerTensor(1e6f, 0), TensorType_INT8, PerTensor(1e-6f, 0), "too large");
   auto int32_zp = QuantizeCase<int32_t>("i32_i16", tflite::TensorType_INT32, {1, 2}, PerTensor(1e-6f, 5),
                                         TensorType_INT16, PerTensor(0.1f, 0));
-  ExpectError(*int32_zp, "an INT32 input needs one scale and a zero point of 0");
+  ExpectError(*int32_zp, "input zero point 5 is out of range for INT32 (0 expected)");
+  auto to_int32_zp = QuantizeCase<int16_t>("i16_i32", TensorType_INT16, {1, 2}, PerTensor(1e-3f, 0),
+                                           tflite::TensorType_INT32, PerTensor(1e-6f, 1));
+  ExpectError(*to_int32_zp, "output zero point 1 is out of range for INT32 (0 expected)");
   auto to_int32 = QuantizeCase<float>("f32_i32", TensorType_FLOAT32, {1.0f}, {}, tflite::TensorType_INT32,
                                       PerTensor(0.1f, 0));
-  ExpectError(*to_int32, "output is INT32; INT8, UINT8 or INT16 expected");
+  ExpectError(*to_int32, "output is INT32; INT8, UINT8 or INT16 expected from FLOAT32");
 }
 
 }  // namespace

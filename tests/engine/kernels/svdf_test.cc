@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/engine/kernels/lstm_test_util.h"
+#include "tests/engine/kernels/quantized_test_util.h"
 
 namespace litescope {
 namespace {
@@ -96,6 +97,54 @@ TEST(Svdf, MatchesTfliteOnRandomCases) {
     seed += 10;
   }
   ExpectLstmCasesMatchTflite(cases, 1e-5);
+}
+
+// TFLite's integer SVDF: INT8 input and output, INT8 weights_feature, INT16 weights_time and
+// state, INT32 bias. One invoke from a zeroed state, as the oracle runs it.
+std::unique_ptr<OpCase> IntegerSvdfCase(const std::string& name, const SvdfGeometry& g, uint32_t seed) {
+  auto c = std::make_unique<OpCase>(name, kOp, Svdf(g.rank, g.act));
+  const int units = g.filters / g.rank;
+  const float state_scale = 2e-4f, wt_scale = 2e-5f;
+  c->Input<int8_t>(tflite::TensorType_INT8, {g.batch, g.input},
+                   RandomInts<int8_t>(static_cast<size_t>(g.batch * g.input), seed, -128, 127), PerTensor(0.02f, 3));
+  c->ConstInput<int8_t>(tflite::TensorType_INT8, {g.filters, g.input},
+                        RandomInts<int8_t>(static_cast<size_t>(g.filters * g.input), seed + 1, -127, 127),
+                        PerTensor(0.01f, 0));
+  c->ConstInput<int16_t>(tflite::TensorType_INT16, {g.filters, g.memory},
+                         RandomInts<int16_t>(static_cast<size_t>(g.filters * g.memory), seed + 2, -32767, 32767),
+                         PerTensor(wt_scale, 0));
+  if (g.bias) {
+    c->ConstInput<int32_t>(tflite::TensorType_INT32, {units}, RandomInts<int32_t>(static_cast<size_t>(units), seed + 3, -40000, 40000),
+                           PerTensor(state_scale * wt_scale, 0));
+  } else {
+    c->OmittedInput();
+  }
+  const int state = c->ConstInput<int16_t>(tflite::TensorType_INT16, {g.batch, g.filters * g.memory}, {},
+                                           PerTensor(state_scale, 0));
+  c->builder().model().subgraphs[0]->tensors[static_cast<size_t>(state)]->is_variable = true;
+  c->Output(tflite::TensorType_INT8, {g.batch, units}, PerTensor(0.02f, -2));
+  return c;
+}
+
+TEST(Svdf, IntegerMatchesTflite) {
+  const SvdfGeometry geometries[] = {
+      {1, 96, 64, 8, 1, true, tflite::ActivationFunctionType_RELU},
+      {2, 16, 32, 4, 2, true, tflite::ActivationFunctionType_RELU},
+      {3, 7, 6, 5, 3, false, tflite::ActivationFunctionType_RELU},
+      {1, 32, 8, 32, 1, true, tflite::ActivationFunctionType_RELU},
+  };
+  std::vector<std::unique_ptr<OpCase>> cases;
+  uint32_t seed = 1400;
+  for (const SvdfGeometry& g : geometries) {
+    cases.push_back(IntegerSvdfCase("svdf_int8_" + std::to_string(cases.size()), g, seed));
+    seed += 10;
+  }
+  ExpectMatchesTflite(cases, 0);
+
+  auto none = IntegerSvdfCase("none", {1, 4, 2, 3, 1, true, tflite::ActivationFunctionType_NONE}, 1);
+  Result<std::vector<NpyArray>> out = none->RunOurs();
+  ASSERT_FALSE(out.ok());
+  EXPECT_NE(out.status().message().find("integer SVDF runs only with the fused activation RELU"), std::string::npos);
 }
 
 }  // namespace
