@@ -1,5 +1,8 @@
-// ADD: a + b with broadcasting and a fused activation; integers wrap on overflow.
+// ADD: a + b with broadcasting and a fused activation; integers wrap on overflow;
+// INT8, UINT8 and INT16 are quantized (internal/quantized_binary.h).
 #include "engine/kernels/internal/elementwise.h"
+#include "engine/kernels/internal/quantized_binary.h"
+#include "engine/kernels/internal/quantized_kernel.h"
 #include "engine/kernels/reference/reference_ops.h"
 
 namespace litescope {
@@ -14,6 +17,8 @@ struct AddOp {
 };
 }  // namespace
 
-std::unique_ptr<Kernel> MakeAdd() { return Make<BinaryKernel<AddOp>>(); }
+std::unique_ptr<Kernel> MakeAdd() {
+  return Make<QuantizedOr<QuantizedBinary<QuantizedArithmetic::kAdd>, BinaryKernel<AddOp>>>();
+}
 
 }  // namespace litescope

@@ -1,6 +1,9 @@
-// HARD_SWISH, float32: x * relu6(x + 3) / 6.
+// HARD_SWISH, float32: x * relu6(x + 3) / 6; INT8 and UINT8 are quantized
+// (internal/quantized_unary.h).
 #include <algorithm>
 
+#include "engine/kernels/internal/quantized_kernel.h"
+#include "engine/kernels/internal/quantized_unary.h"
 #include "engine/kernels/internal/unary.h"
 #include "engine/kernels/reference/reference_ops.h"
 
@@ -11,6 +14,8 @@ struct HardSwishOp {
 };
 }  // namespace
 
-std::unique_ptr<Kernel> MakeHardSwish() { return Make<UnaryKernel<HardSwishOp, float>>(); }
+std::unique_ptr<Kernel> MakeHardSwish() {
+  return Make<QuantizedOr<QuantizedUnary<QuantizedActivation::kHardSwish>, UnaryKernel<HardSwishOp, float>>>();
+}
 
 }  // namespace litescope

@@ -1,4 +1,7 @@
 // LEAKY_RELU, float32: x above zero, alpha * x otherwise (alpha may be negative or above 1).
+// INT8, UINT8 and INT16 are quantized (internal/quantized_unary.h).
+#include "engine/kernels/internal/quantized_kernel.h"
+#include "engine/kernels/internal/quantized_unary.h"
 #include "engine/kernels/internal/unary.h"
 #include "engine/kernels/reference/reference_ops.h"
 
@@ -15,6 +18,8 @@ struct LeakyReluOp {
 };
 }  // namespace
 
-std::unique_ptr<Kernel> MakeLeakyRelu() { return Make<UnaryKernel<LeakyReluOp, float>>(); }
+std::unique_ptr<Kernel> MakeLeakyRelu() {
+  return Make<QuantizedOr<QuantizedUnary<QuantizedActivation::kLeakyRelu>, UnaryKernel<LeakyReluOp, float>>>();
+}
 
 }  // namespace litescope

@@ -1,6 +1,9 @@
 // LOGISTIC (sigmoid), float32, with TFLite's cut-offs: 1 above 16.619..., exp(x) below -9.
+// INT8 and UINT8 are quantized (internal/quantized_unary.h); quantized INT16 is refused.
 #include <cmath>
 
+#include "engine/kernels/internal/quantized_kernel.h"
+#include "engine/kernels/internal/quantized_unary.h"
 #include "engine/kernels/internal/unary.h"
 #include "engine/kernels/reference/reference_ops.h"
 
@@ -15,6 +18,8 @@ struct LogisticOp {
 };
 }  // namespace
 
-std::unique_ptr<Kernel> MakeLogistic() { return Make<UnaryKernel<LogisticOp, float>>(); }
+std::unique_ptr<Kernel> MakeLogistic() {
+  return Make<QuantizedOr<QuantizedUnary<QuantizedActivation::kLogistic>, UnaryKernel<LogisticOp, float>>>();
+}
 
 }  // namespace litescope

@@ -1,5 +1,8 @@
-// MUL: a * b with broadcasting and a fused activation; integers wrap on overflow.
+// MUL: a * b with broadcasting and a fused activation; integers wrap on overflow;
+// INT8, UINT8 and INT16 are quantized (internal/quantized_binary.h).
 #include "engine/kernels/internal/elementwise.h"
+#include "engine/kernels/internal/quantized_binary.h"
+#include "engine/kernels/internal/quantized_kernel.h"
 #include "engine/kernels/reference/reference_ops.h"
 
 namespace litescope {
@@ -14,6 +17,8 @@ struct MulOp {
 };
 }  // namespace
 
-std::unique_ptr<Kernel> MakeMul() { return Make<BinaryKernel<MulOp>>(); }
+std::unique_ptr<Kernel> MakeMul() {
+  return Make<QuantizedOr<QuantizedBinary<QuantizedArithmetic::kMul>, BinaryKernel<MulOp>>>();
+}
 
 }  // namespace litescope

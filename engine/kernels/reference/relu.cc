@@ -1,6 +1,9 @@
 // RELU, float32: max(0, x).
+// INT8, UINT8 and INT16 are quantized (internal/quantized_unary.h).
 #include <algorithm>
 
+#include "engine/kernels/internal/quantized_kernel.h"
+#include "engine/kernels/internal/quantized_unary.h"
 #include "engine/kernels/internal/unary.h"
 #include "engine/kernels/reference/reference_ops.h"
 
@@ -11,6 +14,8 @@ struct ReluOp {
 };
 }  // namespace
 
-std::unique_ptr<Kernel> MakeRelu() { return Make<UnaryKernel<ReluOp, float>>(); }
+std::unique_ptr<Kernel> MakeRelu() {
+  return Make<QuantizedOr<QuantizedUnary<QuantizedActivation::kRelu>, UnaryKernel<ReluOp, float>>>();
+}
 
 }  // namespace litescope

@@ -1,6 +1,9 @@
 // RELU6, float32: x clamped to [0, 6].
+// INT8, UINT8 and INT16 are quantized (internal/quantized_unary.h).
 #include <algorithm>
 
+#include "engine/kernels/internal/quantized_kernel.h"
+#include "engine/kernels/internal/quantized_unary.h"
 #include "engine/kernels/internal/unary.h"
 #include "engine/kernels/reference/reference_ops.h"
 
@@ -11,6 +14,8 @@ struct Relu6Op {
 };
 }  // namespace
 
-std::unique_ptr<Kernel> MakeRelu6() { return Make<UnaryKernel<Relu6Op, float>>(); }
+std::unique_ptr<Kernel> MakeRelu6() {
+  return Make<QuantizedOr<QuantizedUnary<QuantizedActivation::kRelu6>, UnaryKernel<Relu6Op, float>>>();
+}
 
 }  // namespace litescope

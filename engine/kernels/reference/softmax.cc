@@ -1,7 +1,10 @@
-// SOFTMAX, float32: exp(beta * (x - max)) / sum over the last dimension.
+// SOFTMAX, float32: exp(beta * (x - max)) / sum over the last dimension; 8-bit inputs are
+// quantized (internal/quantized_softmax.h).
 #include <cmath>
 
 #include "engine/kernels/internal/checks.h"
+#include "engine/kernels/internal/quantized_kernel.h"
+#include "engine/kernels/internal/quantized_softmax.h"
 #include "engine/kernels/reference/reference_ops.h"
 
 namespace litescope {
@@ -43,6 +46,6 @@ class Softmax : public Kernel {
 
 }  // namespace
 
-std::unique_ptr<Kernel> MakeSoftmax() { return Make<Softmax>(); }
+std::unique_ptr<Kernel> MakeSoftmax() { return Make<QuantizedOr<QuantizedSoftmax, Softmax>>(); }
 
 }  // namespace litescope

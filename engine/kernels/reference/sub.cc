@@ -1,5 +1,8 @@
-// SUB: a - b with broadcasting and a fused activation; integers wrap on overflow.
+// SUB: a - b with broadcasting and a fused activation; integers wrap on overflow;
+// INT8, UINT8 and INT16 are quantized (internal/quantized_binary.h).
 #include "engine/kernels/internal/elementwise.h"
+#include "engine/kernels/internal/quantized_binary.h"
+#include "engine/kernels/internal/quantized_kernel.h"
 #include "engine/kernels/reference/reference_ops.h"
 
 namespace litescope {
@@ -14,6 +17,8 @@ struct SubOp {
 };
 }  // namespace
 
-std::unique_ptr<Kernel> MakeSub() { return Make<BinaryKernel<SubOp>>(); }
+std::unique_ptr<Kernel> MakeSub() {
+  return Make<QuantizedOr<QuantizedBinary<QuantizedArithmetic::kSub>, BinaryKernel<SubOp>>>();
+}
 
 }  // namespace litescope

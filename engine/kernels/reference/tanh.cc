@@ -1,6 +1,9 @@
 // TANH, float32.
+// INT8 and UINT8 are quantized (internal/quantized_unary.h); quantized INT16 is refused.
 #include <cmath>
 
+#include "engine/kernels/internal/quantized_kernel.h"
+#include "engine/kernels/internal/quantized_unary.h"
 #include "engine/kernels/internal/unary.h"
 #include "engine/kernels/reference/reference_ops.h"
 
@@ -11,6 +14,8 @@ struct TanhOp {
 };
 }  // namespace
 
-std::unique_ptr<Kernel> MakeTanh() { return Make<UnaryKernel<TanhOp, float>>(); }
+std::unique_ptr<Kernel> MakeTanh() {
+  return Make<QuantizedOr<QuantizedUnary<QuantizedActivation::kTanh>, UnaryKernel<TanhOp, float>>>();
+}
 
 }  // namespace litescope

@@ -51,7 +51,7 @@ TEST(Add, PrepareErrors) {
   ExpectError(*mixed, "the inputs are FLOAT32 and INT32");
   auto q = BinaryCase<int8_t>("int8", kOp, tflite::TensorType_INT8, {1}, std::vector<int8_t>{1}, {1},
                               std::vector<int8_t>{1}, tflite::TensorType_INT8, {1});
-  ExpectError(*q, "quantized INT8 is not implemented yet");
+  ExpectError(*q, "input 0 (INT8) has 0 scales and 0 zero points");
   auto tanh = BinaryCase<float>("tanh", kOp, TensorType_FLOAT32, {1}, Floats{1}, {1}, Floats{1}, TensorType_FLOAT32,
                                 {1}, WithActivation<tflite::AddOptionsT>(tflite::ActivationFunctionType_TANH)());
   ExpectError(*tanh, "fused activation TANH is not supported");

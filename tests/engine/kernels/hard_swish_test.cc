@@ -13,7 +13,9 @@ TEST(HardSwish, HandComputed) {
   ExpectNear(RunValues<float>(*c), {0, -1.0f / 3, 0, 2.0f / 3, 4});
 }
 
-TEST(HardSwish, RejectsOtherTypes) { ExpectFloatOnly(tflite::BuiltinOperator_HARD_SWISH); }
+TEST(HardSwish, RejectsOtherTypes) {
+  ExpectFloatOnly(tflite::BuiltinOperator_HARD_SWISH, "input (INT8) has 0 scales and 0 zero points");
+}
 
 TEST(HardSwish, MatchesTfliteOnRandomCases) {
   ExpectUnaryMatchesTflite({{.op = tflite::BuiltinOperator_HARD_SWISH, .lo = -5, .hi = 5}});

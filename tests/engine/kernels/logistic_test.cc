@@ -16,7 +16,9 @@ TEST(Logistic, HandComputed) {
   EXPECT_FLOAT_EQ(y[4], 2.0611536224e-9f);
 }
 
-TEST(Logistic, RejectsOtherTypes) { ExpectFloatOnly(tflite::BuiltinOperator_LOGISTIC); }
+TEST(Logistic, RejectsOtherTypes) {
+  ExpectFloatOnly(tflite::BuiltinOperator_LOGISTIC, "input (INT8) has 0 scales and 0 zero points");
+}
 
 TEST(Logistic, MatchesTfliteOnRandomCases) {
   ExpectUnaryMatchesTflite({{.op = tflite::BuiltinOperator_LOGISTIC, .lo = -20, .hi = 20, .specials = {0, -9.5f, 17}}});

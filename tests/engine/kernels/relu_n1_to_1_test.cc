@@ -13,7 +13,9 @@ TEST(ReluN1To1, HandComputed) {
   ExpectNear(RunValues<float>(*c), {-1, 0.5f, 1, -0.75f});
 }
 
-TEST(ReluN1To1, RejectsOtherTypes) { ExpectFloatOnly(tflite::BuiltinOperator_RELU_N1_TO_1); }
+TEST(ReluN1To1, RejectsOtherTypes) {
+  ExpectFloatOnly(tflite::BuiltinOperator_RELU_N1_TO_1, "input (INT8) has 0 scales and 0 zero points");
+}
 
 TEST(ReluN1To1, MatchesTfliteOnRandomCases) {
   ExpectUnaryMatchesTflite({{.op = tflite::BuiltinOperator_RELU_N1_TO_1, .lo = -2, .hi = 2}});

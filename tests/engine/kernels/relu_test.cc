@@ -12,7 +12,9 @@ TEST(Relu, HandComputed) {
   ExpectNear(RunValues<float>(*c), {0, 0, 2.5f, 0});
 }
 
-TEST(Relu, RejectsOtherTypes) { ExpectFloatOnly(tflite::BuiltinOperator_RELU); }
+TEST(Relu, RejectsOtherTypes) {
+  ExpectFloatOnly(tflite::BuiltinOperator_RELU, "input (INT8) has 0 scales and 0 zero points");
+}
 
 TEST(Relu, MatchesTfliteOnRandomCases) { ExpectUnaryMatchesTflite({{.op = tflite::BuiltinOperator_RELU}}); }
 

@@ -49,14 +49,15 @@ OptionsFactory OptionsWith(V O::*field, V value) {
   };
 }
 
-// A float-only op refuses INT32 input, quantized INT8 input (not implemented yet) and an output
-// whose type differs from the input's.
-inline void ExpectFloatOnly(tflite::BuiltinOperator op) {
+// An op refuses INT32 input, INT8 input without quantization (`int8_error`: float-only ops say
+// the quantized kernels are not implemented) and an output whose type differs from the input's.
+inline void ExpectFloatOnly(tflite::BuiltinOperator op,
+                            const std::string& int8_error = "quantized kernels are not implemented yet") {
   auto int32 = UnaryCase<int32_t>("int32", op, tflite::TensorType_INT32, {2}, Ints{1, 2}, tflite::TensorType_INT32);
   ExpectError(*int32, "input is INT32; supported: FLOAT32");
   auto int8 =
       UnaryCase<int8_t>("int8", op, tflite::TensorType_INT8, {2}, std::vector<int8_t>{1, 2}, tflite::TensorType_INT8);
-  ExpectError(*int8, "quantized kernels are not implemented yet");
+  ExpectError(*int8, int8_error);
   auto mixed = UnaryCase<float>("mixed", op, tflite::TensorType_FLOAT32, {2}, Floats{1, 2}, tflite::TensorType_INT32);
   ExpectError(*mixed, "output is INT32; it must be FLOAT32");
 }
