@@ -54,6 +54,18 @@ inline int32_t MultiplyByQuantizedMultiplier(int32_t x, int32_t multiplier, int 
   return RoundingDivideByPOT(SaturatingRoundingDoublingHighMul(shifted, multiplier), right);
 }
 
+// common.cc's MultiplyByQuantizedMultiplier(int64_t x, ...), the requantization of the 16x8
+// kernels' int64 sums, as TFLite's default (double-rounding) build computes it: the Q31
+// multiplier is first rounded to Q15 (saturating at 0x7FFF), then x * multiplier is shifted right
+// by 15 - shift with rounding half up, and the result truncated to int32. TFLite assumes
+// |x| < 2^47 and shift in [-31, 7]; callers must keep shift <= 14.
+inline int32_t MultiplyByQuantizedMultiplier64(int64_t x, int32_t multiplier, int shift) {
+  const int64_t reduced = multiplier < 0x7FFF0000 ? (multiplier + (1 << 15)) >> 16 : 0x7FFF;
+  const int total_shift = 15 - shift;
+  const int64_t rounded = x * reduced + (int64_t{1} << (total_shift - 1));
+  return static_cast<int32_t>(rounded >> total_shift);
+}
+
 // The integer range of a quantized element type: INT8, UINT8, INT16 (false for any other).
 struct QuantizedRange {
   int32_t min = 0;

@@ -1,5 +1,6 @@
 // CONV_2D, float32: NHWC input, OHWI filter, optional bias, grouped when the filter has fewer
-// input channels than the input; hybrid (FLOAT32 input, INT8 filter) through HybridConv.
+// input channels than the input; hybrid (FLOAT32 input, INT8 filter) through HybridConv;
+// quantized (INT8, UINT8, INT16 input) through QuantizedConv.
 #include "engine/kernels/internal/checks.h"
 #include "engine/kernels/internal/conv_2d.h"
 #include "engine/kernels/internal/window_loops.h"
@@ -9,8 +10,9 @@ namespace litescope {
 
 Status ReferenceConv2D::Prepare(OpContext& ctx) {
   const Tensor* filter = ctx.input(1);
-  hybrid_ = filter != nullptr && filter->type == tflite::TensorType_INT8;
-  LITESCOPE_RETURN_IF_ERROR(hybrid_ ? CheckFloat32(ctx, {0, 2}) : CheckFloat32(ctx, {0, 1, 2}));
+  quantized_ = IsQuantizedInput(ctx, 0);
+  hybrid_ = !quantized_ && filter != nullptr && filter->type == tflite::TensorType_INT8;
+  if (!quantized_) LITESCOPE_RETURN_IF_ERROR(hybrid_ ? CheckFloat32(ctx, {0, 2}) : CheckFloat32(ctx, {0, 1, 2}));
   LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 0, 4));
   LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 1, 4));
   const auto* o = ctx.options<tflite::Conv2DOptions>();
@@ -27,12 +29,25 @@ Status ReferenceConv2D::Prepare(OpContext& ctx) {
   LITESCOPE_RETURN_IF_ERROR(w_.Compute(ctx, o->padding(), o->stride_h(), o->stride_w(), o->dilation_h_factor(),
                                         o->dilation_w_factor(), in[1], in[2], f[1], f[2]));
   if (hybrid_) LITESCOPE_RETURN_IF_ERROR(hybrid_conv_.Prepare(ctx, *ctx.input(0), *filter, *ctx.output(0)));
+  // TFLite's 16x8 CONV_2D takes an INT64 or an INT32 bias and sums in the bias type; without a bias
+  // in int32, unless the option quantized_bias_type asks for INT64.
+  if (quantized_) {
+    const QuantizedConv::Rules rules{.channel_dim = 0,
+                                     .int16_takes_int32_bias = true,
+                                     .int16_sums_int64 = o->quantized_bias_type() == tflite::TensorType_INT64};
+    LITESCOPE_RETURN_IF_ERROR(
+        quantized_conv_.Prepare(ctx, rules, range_, *ctx.input(0), *filter, ctx.input(2), *ctx.output(0)));
+  }
   return ctx.ResizeOutput(0, {in[0], w_.out_h, w_.out_w, f[0]});
 }
 
 Status ReferenceConv2D::Eval(OpContext& ctx) {
   if (hybrid_) {
     hybrid_conv_.Eval(w_, range_, *ctx.input(0), *ctx.input(1), ctx.input(2), *ctx.output(0));
+    return Status::Ok();
+  }
+  if (quantized_) {
+    quantized_conv_.EvalConv(w_, *ctx.input(0), *ctx.input(1), ctx.input(2), *ctx.output(0));
     return Status::Ok();
   }
   const Tensor& input = *ctx.input(0);

@@ -1,5 +1,6 @@
 // DEPTHWISE_CONV_2D, float32: NHWC input, [1, KH, KW, C * multiplier] filter; output channel
-// c * multiplier + m reads input channel c.
+// c * multiplier + m reads input channel c. Quantized (INT8, UINT8, INT16 input) through
+// QuantizedConv.
 #include "engine/kernels/internal/checks.h"
 #include "engine/kernels/internal/depthwise_conv_2d.h"
 #include "engine/kernels/internal/window_loops.h"
@@ -8,7 +9,8 @@
 namespace litescope {
 
 Status ReferenceDepthwiseConv2D::Prepare(OpContext& ctx) {
-  LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {0, 1, 2}));
+  quantized_ = IsQuantizedInput(ctx, 0);
+  if (!quantized_) LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {0, 1, 2}));
   LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 0, 4));
   LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 1, 4));
   const auto* o = ctx.options<tflite::DepthwiseConv2DOptions>();
@@ -24,10 +26,20 @@ Status ReferenceDepthwiseConv2D::Prepare(OpContext& ctx) {
   LITESCOPE_RETURN_IF_ERROR(CheckBias(ctx, 2, f[3]));
   LITESCOPE_RETURN_IF_ERROR(w_.Compute(ctx, o->padding(), o->stride_h(), o->stride_w(), o->dilation_h_factor(),
                                         o->dilation_w_factor(), in[1], in[2], f[1], f[2]));
+  // TFLite's 16x8 DEPTHWISE_CONV_2D takes only an INT64 bias; per-channel scales lie along dimension 3.
+  if (quantized_) {
+    LITESCOPE_RETURN_IF_ERROR(quantized_conv_.Prepare(ctx, {.channel_dim = 3, .int16_takes_int32_bias = false},
+                                                      range_, *ctx.input(0), *ctx.input(1), ctx.input(2),
+                                                      *ctx.output(0)));
+  }
   return ctx.ResizeOutput(0, {in[0], w_.out_h, w_.out_w, f[3]});
 }
 
 Status ReferenceDepthwiseConv2D::Eval(OpContext& ctx) {
+  if (quantized_) {
+    quantized_conv_.EvalDepthwise(w_, *ctx.input(0), *ctx.input(1), ctx.input(2), *ctx.output(0));
+    return Status::Ok();
+  }
   const Tensor& input = *ctx.input(0);
   const Tensor& filter = *ctx.input(1);
   const Tensor* bias = ctx.input(2);

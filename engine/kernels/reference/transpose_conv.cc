@@ -1,13 +1,16 @@
-// TRANSPOSE_CONV, float32: inputs output_shape (INT32 [4]), weights OHWI, NHWC input, optional
-// bias. Every input pixel scatters input * filter into the output window it maps to. As in
-// TFLite, the padding is the one a forward convolution from the OUTPUT size would use (so VALID
-// can pad when the output is smaller than the filter), and the output_shape values decide the
-// output size even where they disagree with input size and stride.
+// TRANSPOSE_CONV, float32, or quantized (INT8, UINT8, INT16 input) through QuantizedConv: inputs
+// output_shape (INT32 [4]), weights OHWI, NHWC input, optional bias (INT64 for a 16x8 op, as
+// TFLite requires). Every input pixel scatters input * filter into the output window it maps
+// to. As in TFLite, the padding is the one a forward convolution from the OUTPUT size would use
+// (so VALID can pad when the output is smaller than the filter), and the output_shape values
+// decide the output size even where they disagree with input size and stride.
 #include <algorithm>
+#include <vector>
 
 #include "engine/kernels/internal/activation.h"
 #include "engine/kernels/internal/checks.h"
 #include "engine/kernels/internal/padding.h"
+#include "engine/kernels/internal/quantized_conv.h"
 #include "engine/kernels/internal/value_shaped_output.h"
 #include "engine/kernels/reference/reference_ops.h"
 
@@ -25,8 +28,11 @@ class TransposeConv : public Kernel {
     if (shape == nullptr || shape->type != tflite::TensorType_INT32 || shape->shape != Shape{4}) {
       return ctx.Error("the output_shape input must be INT32 of shape [4]");
     }
-    LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {1, 2, 3}));
-    if (ctx.output(0)->type != tflite::TensorType_FLOAT32) return ctx.Error("the output must be FLOAT32");
+    quantized_ = IsQuantizedInput(ctx, 2);
+    if (!quantized_) {
+      LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {1, 2, 3}));
+      if (ctx.output(0)->type != tflite::TensorType_FLOAT32) return ctx.Error("the output must be FLOAT32");
+    }
     LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 1, 4));
     LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 2, 4));
     const Shape& w = ctx.input(1)->shape;
@@ -47,6 +53,11 @@ class TransposeConv : public Kernel {
     padding_ = o->padding();
     stride_h_ = o->stride_h();
     stride_w_ = o->stride_w();
+    if (quantized_) {
+      LITESCOPE_RETURN_IF_ERROR(quantized_conv_.Prepare(ctx, {.channel_dim = 0, .int16_takes_int32_bias = false},
+                                                        range_, *ctx.input(2), *ctx.input(1), ctx.input(3),
+                                                        *ctx.output(0)));
+    }
     return PrepareValueShapedOutput(ctx, 0, [&](Shape* out) { return OutShape(ctx, out); });
   }
 
@@ -61,6 +72,11 @@ class TransposeConv : public Kernel {
     const int out_h = output.shape[1], out_w = output.shape[2];
     const int pad_h = ComputePadding(stride_h_, 1, out_h, k_h, ComputeOutSize(padding_, out_h, k_h, stride_h_, 1));
     const int pad_w = ComputePadding(stride_w_, 1, out_w, k_w, ComputeOutSize(padding_, out_w, k_w, stride_w_, 1));
+    if (quantized_) {
+      const Window w{.stride_h = stride_h_, .stride_w = stride_w_, .pad_h = pad_h, .pad_w = pad_w};
+      quantized_conv_.EvalTransposeConv(w, input, filter, bias, output, scratch_);
+      return Status::Ok();
+    }
     const float* x = input.data<float>();
     const float* w = filter.data<float>();
     float* y = output.data<float>();
@@ -112,6 +128,9 @@ class TransposeConv : public Kernel {
   tflite::Padding padding_ = tflite::Padding_SAME;
   int stride_h_ = 1, stride_w_ = 1;
   ActivationRange range_;
+  bool quantized_ = false;
+  QuantizedConv quantized_conv_;
+  std::vector<int64_t> scratch_;  // the quantized sums, one per output element
 };
 
 }  // namespace
