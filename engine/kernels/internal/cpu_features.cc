@@ -29,6 +29,9 @@ CpuFeatures Detect() {
     __cpuid_count(7, 0, eax, ebx, ecx, edx);
     f.avx2 = (ebx & (1u << 5)) != 0;
     f.avx512f = (ebx & (1u << 16)) != 0;
+    f.avx512bw = (ebx & (1u << 30)) != 0;
+    f.avx512vl = (ebx & (1u << 31)) != 0;
+    f.avx512vnni = (ecx & (1u << 11)) != 0;
   }
 #endif
   return f;
@@ -51,13 +54,29 @@ std::vector<CpuIsa> SupportedCpuIsas() {
   return isas;
 }
 
-CpuIsa SelectedCpuIsa() {
-  const std::vector<CpuIsa> isas = SupportedCpuIsas();
+std::vector<CpuIsa> SupportedInt8CpuIsas() {
+  const CpuFeatures& f = HostCpuFeatures();
+  std::vector<CpuIsa> isas{CpuIsa::kGeneric};
+  if (f.avx2 && f.os_saves_ymm) {
+    isas.push_back(CpuIsa::kAvx2Fma);
+    if (f.avx512f && f.avx512bw && f.avx512vl && f.avx512vnni && f.os_saves_zmm) isas.push_back(CpuIsa::kAvx512);
+  }
+  return isas;
+}
+
+namespace {
+
+CpuIsa Capped(const std::vector<CpuIsa>& isas) {
   const char* forced = std::getenv("LITESCOPE_CPU");
   if (forced != nullptr && std::strcmp(forced, "generic") == 0) return CpuIsa::kGeneric;
   if (forced != nullptr && std::strcmp(forced, "avx2") == 0 && isas.size() > 1) return CpuIsa::kAvx2Fma;
   return isas.back();
 }
+
+}  // namespace
+
+CpuIsa SelectedCpuIsa() { return Capped(SupportedCpuIsas()); }
+CpuIsa SelectedInt8CpuIsa() { return Capped(SupportedInt8CpuIsas()); }
 
 const char* CpuIsaName(CpuIsa isa) {
   switch (isa) {

@@ -24,6 +24,9 @@ struct CpuFeatures {
   bool os_saves_ymm = false;  // XCR0 has the SSE and AVX state bits
   bool avx512f = false;
   bool os_saves_zmm = false;  // XCR0 also has the opmask and both ZMM state bits
+  bool avx512bw = false;
+  bool avx512vl = false;
+  bool avx512vnni = false;  // vpdpbusd: u8 x s8 dot products of four, into int32
 };
 
 // What this CPU and OS support (detected once).
@@ -36,5 +39,11 @@ std::vector<CpuIsa> SupportedCpuIsas();
 CpuIsa SelectedCpuIsa();
 
 const char* CpuIsaName(CpuIsa isa);
+
+// The same for the int8 kernels (int8_kernels.h), where kAvx512 means AVX-512 F/BW/VL with VNNI
+// and kAvx2Fma plain AVX2 (the widening vpmaddwd path): the ISAs this host can run, best last,
+// and the best one capped by LITESCOPE_CPU.
+std::vector<CpuIsa> SupportedInt8CpuIsas();
+CpuIsa SelectedInt8CpuIsa();
 
 }  // namespace litescope

@@ -31,6 +31,14 @@ class QuantizedFullyConnected {
                  const Tensor* bias, const Tensor& output);
   void Eval(const Tensor& input, const Tensor& weights, const Tensor* bias, Tensor& output) const;
 
+  // What Prepare computed, for the optimized kernel (same arithmetic, gemm_i8.h).
+  const TensorQuantization& input_quantization() const { return input_q_; }
+  const TensorQuantization& output_quantization() const { return output_q_; }
+  int32_t weights_zero_point() const { return weights_zero_point_; }
+  const std::vector<int32_t>& multipliers() const { return multiplier_; }
+  const std::vector<int>& shifts() const { return shift_; }
+  const QuantizedRange& clamp() const { return clamp_; }
+
  private:
   template <typename T>
   void Compute(const Tensor& input, const Tensor& weights, const Tensor* bias, Tensor& output) const;

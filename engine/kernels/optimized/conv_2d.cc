@@ -1,11 +1,13 @@
 // CONV_2D, float32, as a packed GEMM: 1x1 stride-1 convolutions multiply the NHWC input in place;
-// the others build im2col rows block by block in scratch memory owned by the kernel. Grouped
-// convolutions run the reference loops.
+// the others build im2col rows block by block in scratch memory owned by the kernel. INT8 and UINT8
+// ones run the int8 GEMM (quantized_gemm.h), bit for bit the reference arithmetic. Grouped
+// convolutions (and 16x8 ones) run the reference loops.
 #include <new>
 #include <vector>
 
 #include "engine/kernels/internal/conv_2d.h"
 #include "engine/kernels/internal/gemm_f32.h"
+#include "engine/kernels/internal/quantized_gemm.h"
 #include "engine/kernels/optimized/optimized_ops.h"
 
 namespace litescope {
@@ -17,11 +19,16 @@ class Conv2D : public ReferenceConv2D {
     LITESCOPE_RETURN_IF_ERROR(ReferenceConv2D::Prepare(ctx));
     const Shape& in = ctx.input(0)->shape;
     const Shape& f = ctx.input(1)->shape;
-    fast_ = in[3] == f[3] && !hybrid_;
-    if (!fast_) return Status::Ok();
-    kernels_ = &FloatKernelsFor(SelectedCpuIsa());
     g_ = ConvGeometry{in[0],       in[1],       in[2],    in[3],    f[1],     f[2],     w_.stride_h, w_.stride_w,
                       w_.dil_h, w_.dil_w, w_.pad_h, w_.pad_w, w_.out_h, w_.out_w};
+    fast_i8_ = in[3] == f[3] && quantized_ && GemmI8Applies(ctx);
+    if (fast_i8_) {
+      return gemm_i8_.Prepare(ctx, ConvI8Quantization(quantized_conv_, *ctx.input(0)), f[0], f[1] * f[2] * f[3],
+                              static_cast<int64_t>(in[0]) * w_.out_h * w_.out_w);
+    }
+    fast_ = in[3] == f[3] && !hybrid_ && !quantized_;
+    if (!fast_) return Status::Ok();
+    kernels_ = &FloatKernelsFor(SelectedCpuIsa());
     pointwise_ = f[1] == 1 && f[2] == 1 && w_.stride_h == 1 && w_.stride_w == 1;
     const int k = f[1] * f[2] * f[3];
     if (!packed_.Allocate(f[0], k)) return ctx.Error("out of memory for the packed weights");
@@ -39,6 +46,10 @@ class Conv2D : public ReferenceConv2D {
   }
 
   Status Eval(OpContext& ctx) override {
+    if (fast_i8_) {
+      gemm_i8_.Eval(ctx, I8Rows(ctx.input(0)->raw(), g_));
+      return Status::Ok();
+    }
     if (!fast_) return ReferenceConv2D::Eval(ctx);
     const Tensor* bias = ctx.input(2);
     if (!constant_weights_) packed_.Pack(ctx.input(1)->data<float>(), bias ? bias->data<float>() : nullptr);
@@ -54,11 +65,12 @@ class Conv2D : public ReferenceConv2D {
   }
 
  private:
-  bool fast_ = false, pointwise_ = false, constant_weights_ = false;
+  bool fast_ = false, pointwise_ = false, constant_weights_ = false, fast_i8_ = false;
   const FloatKernels* kernels_ = nullptr;
   ConvGeometry g_;
   PackedMatrix packed_;
   std::vector<float> scratch_;
+  QuantizedGemm gemm_i8_;
 };
 
 }  // namespace

@@ -1,11 +1,14 @@
 // DEPTHWISE_CONV_2D, float32: 3x3 filters with stride 1 or 2, dilation 1 and depth multiplier 1
-// (MobileNet's) run a vectorized row kernel over the pool; everything else runs the reference
-// loops.
+// (MobileNet's) run a vectorized row kernel over the pool; INT8 and UINT8 ones with depth
+// multiplier 1 run QuantizedDepthwise (bit for bit the reference); everything else runs the
+// reference loops.
 #include <algorithm>
 #include <vector>
 
 #include "engine/kernels/internal/depthwise_conv_2d.h"
 #include "engine/kernels/internal/float_kernels.h"
+#include "engine/kernels/internal/quantized_depthwise.h"
+#include "engine/kernels/internal/quantized_gemm.h"
 #include "engine/kernels/optimized/optimized_ops.h"
 
 namespace litescope {
@@ -20,8 +23,18 @@ class DepthwiseConv2D : public ReferenceDepthwiseConv2D {
     LITESCOPE_RETURN_IF_ERROR(ReferenceDepthwiseConv2D::Prepare(ctx));
     const Shape& in = ctx.input(0)->shape;
     const Shape& f = ctx.input(1)->shape;
-    fast_ = f[1] == 3 && f[2] == 3 && f[3] == in[3] && w_.dil_h == 1 && w_.dil_w == 1 && w_.stride_h <= 2 &&
-            w_.stride_w <= 2;
+    fast_i8_ = quantized_ && GemmI8Applies(ctx) && f[3] == in[3] && ctx.input_is_constant(1) &&
+               (ctx.input(2) == nullptr || ctx.input_is_constant(2));
+    if (fast_i8_) {
+      const ConvGeometry g{in[0],    in[1],    in[2],    in[3],    f[1],     f[2],     w_.stride_h, w_.stride_w,
+                           w_.dil_h, w_.dil_w, w_.pad_h, w_.pad_w, w_.out_h, w_.out_w};
+      const Tensor* bias = ctx.input(2);
+      depthwise_i8_.Prepare(ConvI8Quantization(quantized_conv_, *ctx.input(0)), ctx.input(1)->raw(),
+                            bias ? bias->data<int32_t>() : nullptr, g);
+      return Status::Ok();
+    }
+    fast_ = !quantized_ && f[1] == 3 && f[2] == 3 && f[3] == in[3] && w_.dil_h == 1 && w_.dil_w == 1 &&
+            w_.stride_h <= 2 && w_.stride_w <= 2;
     if (!fast_) return Status::Ok();
     kernels_ = &FloatKernelsFor(SelectedCpuIsa());
     if (ctx.input(2) == nullptr) zero_bias_.assign(static_cast<size_t>(in[3]), 0.0f);
@@ -29,6 +42,10 @@ class DepthwiseConv2D : public ReferenceDepthwiseConv2D {
   }
 
   Status Eval(OpContext& ctx) override {
+    if (fast_i8_) {
+      depthwise_i8_.Eval(ctx.pool(), ctx.input(0)->raw(), ctx.output(0)->raw());
+      return Status::Ok();
+    }
     if (!fast_) return ReferenceDepthwiseConv2D::Eval(ctx);
     const Tensor& input = *ctx.input(0);
     const Tensor* bias = ctx.input(2);
@@ -69,9 +86,10 @@ class DepthwiseConv2D : public ReferenceDepthwiseConv2D {
   }
 
  private:
-  bool fast_ = false;
+  bool fast_ = false, fast_i8_ = false;
   const FloatKernels* kernels_ = nullptr;
   std::vector<float> zero_bias_;
+  QuantizedDepthwise depthwise_i8_;
 };
 
 }  // namespace

@@ -1,7 +1,9 @@
 // FULLY_CONNECTED, float32: the weights packed once; batch 1 is a GEMV over the packed panels,
-// larger batches a GEMM on the input rows in place. Quantized inputs run the reference kernel.
+// larger batches a GEMM on the input rows in place. INT8 and UINT8 inputs run the int8 GEMM
+// (quantized_gemm.h), bit for bit the reference arithmetic.
 #include "engine/kernels/internal/fully_connected.h"
 #include "engine/kernels/internal/gemm_f32.h"
+#include "engine/kernels/internal/quantized_gemm.h"
 #include "engine/kernels/optimized/optimized_ops.h"
 
 namespace litescope {
@@ -11,7 +13,13 @@ class FullyConnected : public ReferenceFullyConnected {
  public:
   Status Prepare(OpContext& ctx) override {
     LITESCOPE_RETURN_IF_ERROR(ReferenceFullyConnected::Prepare(ctx));
-    if (quantized_) return Status::Ok();
+    fast_i8_ = quantized_ && GemmI8Applies(ctx);
+    if (quantized_) {
+      if (!fast_i8_) return Status::Ok();
+      const Shape& w = ctx.input(1)->shape;
+      return gemm_i8_.Prepare(ctx, FullyConnectedI8Quantization(quantized_fc_, *ctx.input(0)), w[0], w[1],
+                              ctx.input(0)->elements() / w[1]);
+    }
     kernels_ = &FloatKernelsFor(SelectedCpuIsa());
     const Shape& w = ctx.input(1)->shape;
     if (!packed_.Allocate(w[0], w[1])) return ctx.Error("out of memory for the packed weights");
@@ -22,6 +30,11 @@ class FullyConnected : public ReferenceFullyConnected {
   }
 
   Status Eval(OpContext& ctx) override {
+    if (fast_i8_) {
+      const int depth = ctx.input(1)->shape[1];
+      gemm_i8_.Eval(ctx, I8Rows(ctx.input(0)->raw(), I8Rows::Matrix(ctx.input(0)->elements() / depth, depth)));
+      return Status::Ok();
+    }
     if (quantized_) return ReferenceFullyConnected::Eval(ctx);
     const Tensor* bias = ctx.input(2);
     if (!constant_weights_) packed_.Pack(ctx.input(1)->data<float>(), bias ? bias->data<float>() : nullptr);
@@ -34,9 +47,10 @@ class FullyConnected : public ReferenceFullyConnected {
   }
 
  private:
-  bool constant_weights_ = false;
+  bool constant_weights_ = false, fast_i8_ = false;
   const FloatKernels* kernels_ = nullptr;
   PackedMatrix packed_;
+  QuantizedGemm gemm_i8_;
 };
 
 }  // namespace
