@@ -21,6 +21,28 @@ bool Args::Flag(std::initializer_list<const char*> names) {
   return found;
 }
 
+std::vector<std::string> Args::Values(const char* name) {
+  std::vector<std::string> values;
+  const std::string flag = name;
+  for (size_t i = 0; i < rest_.size();) {
+    if (rest_[i] == flag) {
+      if (i + 1 >= rest_.size()) {
+        error_ = "option " + flag + " needs a value";
+        rest_.erase(rest_.begin() + static_cast<long>(i));
+        continue;
+      }
+      values.push_back(rest_[i + 1]);
+      rest_.erase(rest_.begin() + static_cast<long>(i), rest_.begin() + static_cast<long>(i) + 2);
+    } else if (rest_[i].rfind(flag + "=", 0) == 0) {
+      values.push_back(rest_[i].substr(flag.size() + 1));
+      rest_.erase(rest_.begin() + static_cast<long>(i));
+    } else {
+      ++i;
+    }
+  }
+  return values;
+}
+
 std::optional<std::string> Args::Value(std::initializer_list<const char*> names) {
   std::optional<std::string> value;
   for (size_t i = 0; i < rest_.size();) {

@@ -123,8 +123,7 @@ int RunSignature(Interpreter& it, const std::string& key, const std::vector<std:
 
 int RunCommand(int argc, char** argv) {
   Args args(argc, argv);
-  std::vector<std::string> inputs;
-  while (std::optional<std::string> v = args.Value("--input")) inputs.push_back(*v);
+  const std::vector<std::string> inputs = args.Values("--input");
   bool random = args.Flag("--random");
   std::optional<std::string> out_dir = args.Value("--output-dir");
   std::optional<std::string> dump_dir = args.Value("--dump-intermediates");

@@ -28,6 +28,12 @@ bool OpContext::input_is_constant(int i) const {
 
 const OperatorView& OpContext::op() const { return node_.op; }
 
+const Tensor* OpContext::intermediate(int i) const {
+  const std::span<const int32_t> list = node_.op.intermediates();
+  if (i < 0 || static_cast<size_t>(i) >= list.size() || list[static_cast<size_t>(i)] < 0) return nullptr;
+  return &graph_.tensors()[static_cast<size_t>(list[static_cast<size_t>(i)])];
+}
+
 Status OpContext::ResizeOutput(int i, Shape shape) {
   for (int32_t d : shape) {
     if (d < 0) return Error("output " + std::to_string(i) + " would have shape " + ShapeString(shape));
@@ -88,10 +94,15 @@ Subgraph::Subgraph(const Model& model, int index, Interpreter& interpreter)
     t.is_variable = v.is_variable();
     std::span<const uint8_t> data = v.data();
     if (t.is_variable) {
-      // State that persists across invokes; TFLite starts a variable without a buffer at zero.
+      // State that persists across invokes. TFLite (ResetVariableTensor) starts a variable without
+      // a buffer at zero bytes, an INT8 one at its zero point.
       const size_t state_bytes = static_cast<size_t>(std::max<int64_t>(0, t.elements())) * ElementSize(t.type);
       t.AllocateOwned(Storage::kPersistent, std::max(data.size(), state_bytes));
-      if (!data.empty()) std::memcpy(t.raw(), data.data(), data.size());
+      if (!data.empty()) {
+        std::memcpy(t.raw(), data.data(), data.size());
+      } else if (t.type == tflite::TensorType_INT8 && !t.quant.zero_point.empty()) {
+        std::memset(t.raw(), static_cast<int>(static_cast<int8_t>(t.quant.zero_point[0])), t.bytes());
+      }
     } else if (!data.empty()) {
       size_t align = std::max<size_t>(1, ElementSize(t.type));
       if (reinterpret_cast<uintptr_t>(data.data()) % align == 0) {

@@ -36,6 +36,9 @@ class OpContext {
   const Tensor* input(int i) const;
   Tensor* output(int i);
   bool input_is_constant(int i) const;
+  // The operator's intermediate tensor i (TFLite's integer LSTM keeps its gate scales there), or
+  // nullptr when it has none.
+  const Tensor* intermediate(int i) const;
   const OperatorView& op() const;
   // The builtin options table, or nullptr when the file has none of that type.
   template <typename T>

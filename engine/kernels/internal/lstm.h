@@ -13,7 +13,8 @@
 // (+ peephole * c); with layer norm the bias comes after normalizing and scaling. i, f, o use
 // sigmoid and the cell gate g the fused activation; c = f * c + i * g (clipped to +-cell_clip
 // when > 0) and the OUTPUT gate's peephole sees that new c; h = o * act(c), then projected
-// (and clipped to +-proj_clip when > 0).
+// (and clipped to +-proj_clip when > 0). An INT8 input runs TFLite's integer LSTM
+// (internal/integer_lstm.h).
 //
 //   struct Sequence { static constexpr bool kSequence = true; using Options = ...; };
 //   std::unique_ptr<Kernel> MakeUnidirectionalSequenceLstm() { return Make<LstmKernel<Sequence>>(); }
@@ -25,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/kernels/internal/integer_lstm.h"
 #include "engine/kernels/internal/rnn_activation.h"
 #include "engine/kernels/internal/variable_state.h"
 #include "engine/runtime/kernel.h"
@@ -63,7 +65,11 @@ class LstmKernel : public Kernel {
     params_ = p;
     const Tensor* input = ctx.input(0);
     if (input == nullptr) return ctx.Error("input 0 is missing");
-    for (int i = 0; i < ctx.input_count(); ++i) {
+    integer_ = input->type == tflite::TensorType_INT8;
+    if (integer_ && p.activation != tflite::ActivationFunctionType_TANH) {
+      return ctx.Error(std::string("the integer ") + Variant::kName + " needs the activation TANH");
+    }
+    for (int i = 0; i < ctx.input_count() && !integer_; ++i) {
       const Tensor* t = ctx.input(i);
       if (t == nullptr || t->type == tflite::TensorType_FLOAT32) continue;
       if (i > 0 && (t->type == tflite::TensorType_INT8 || t->type == tflite::TensorType_UINT8)) {
@@ -73,7 +79,7 @@ class LstmKernel : public Kernel {
       return ctx.Error("input " + std::to_string(i) + " is " + tflite::EnumNameTensorType(t->type) + "; quantized " +
                        Variant::kName + " is not implemented yet");
     }
-    if (ctx.output(0)->type != tflite::TensorType_FLOAT32) return ctx.Error("the output must be FLOAT32");
+    if (!integer_ && ctx.output(0)->type != tflite::TensorType_FLOAT32) return ctx.Error("the output must be FLOAT32");
     const size_t rank = Variant::kSequence ? 3 : 2;
     if (input->shape.size() != rank) {
       return ctx.Error("input 0 has shape " + ShapeString(input->shape) + "; rank " + std::to_string(rank) + " expected");
@@ -93,15 +99,25 @@ class LstmKernel : public Kernel {
       n_batch_ = input->shape[0];
     }
     LITESCOPE_RETURN_IF_ERROR(CheckWeights(ctx));
+    Shape out = input->shape;
+    out.back() = n_output_;
+    if (integer_) {
+      const IntegerLstmShape shape{n_batch_, time_, n_input_, n_cell_, n_output_, !Variant::kSequence || p.time_major,
+                                   cifg_, peephole_, Has(ctx, 16), p.cell_clip, p.proj_clip};
+      LITESCOPE_RETURN_IF_ERROR(integer_lstm_.Prepare(ctx, shape));
+      return ctx.ResizeOutput(0, std::move(out));
+    }
     LITESCOPE_RETURN_IF_ERROR(PrepareVariableState(ctx, 18, "output state", int64_t{n_batch_} * n_output_));
     LITESCOPE_RETURN_IF_ERROR(PrepareVariableState(ctx, 19, "cell state", int64_t{n_batch_} * n_cell_));
     for (auto& g : gates_) g.assign(static_cast<size_t>(n_batch_) * n_cell_, 0.0f);
-    Shape out = input->shape;
-    out.back() = n_output_;
     return ctx.ResizeOutput(0, std::move(out));
   }
 
   Status Eval(OpContext& ctx) override {
+    if (integer_) {
+      integer_lstm_.Eval(ctx);
+      return Status::Ok();
+    }
     const float* x = ctx.input(0)->data<float>();
     float* y = ctx.output(0)->data<float>();
     const bool time_major = !Variant::kSequence || params_.time_major;
@@ -241,6 +257,8 @@ class LstmKernel : public Kernel {
   }
 
   LstmParams params_;
+  bool integer_ = false;
+  IntegerLstm integer_lstm_;
   RnnActivation act_;
   int n_batch_ = 0, n_input_ = 0, n_cell_ = 0, n_output_ = 0, time_ = 0;
   bool cifg_ = false, peephole_ = false, layer_norm_ = false;

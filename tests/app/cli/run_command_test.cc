@@ -73,6 +73,19 @@ TEST_F(RunCommandTest, CountsNanInputs) {
   EXPECT_NE(run.out.find("NaN 3072 Inf 0"), std::string::npos) << run.out;
 }
 
+// Two --input files in model order (the seanet ADD test has two inputs): the output is the
+// TFLite reference golden, bit for bit.
+TEST_F(RunCommandTest, FeedsEveryInputInOrder) {
+  LITESCOPE_SKIP_WITHOUT_SHARED();
+  const fs::path shared = *testing::SharedDir();
+  const fs::path golden = shared / "golden" / "tflite" / "seanet" / "add" / "add0";
+  CliRun run = Run({"run", (shared / "models" / "tflite" / "seanet" / "add" / "add0.tflite").string(), "--input",
+                    (golden / "input_0.npy").string(), "--input", (golden / "input_1.npy").string(), "--output-dir",
+                    dir_.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(testing::ReadFile(dir_ / "output_0.npy"), testing::ReadFile(golden / "golden_csv" / "output_0.npy"));
+}
+
 TEST_F(RunCommandTest, BenchPrintsTheProfile) {
   WriteSample();
   CliRun run = Run({"bench", sample_, "--warmup", "1", "--runs", "3", "--profile"});
