@@ -44,9 +44,16 @@ int OpCase::Output(tflite::TensorType type, Shape declared_shape, const QuantPar
   return tensor;
 }
 
+int OpCase::Intermediate(tflite::TensorType type, const QuantParams& quant) {
+  int tensor = builder_.AddTensor("intermediate_" + std::to_string(intermediates_.size()), type, {}, 0, quant);
+  intermediates_.push_back(tensor);
+  return tensor;
+}
+
 std::vector<uint8_t> OpCase::ModelBytes() {
   if (!finished_) {
-    builder_.AddOperator(op_, op_inputs_, op_outputs_, std::move(options_), 0, version_);
+    const int op = builder_.AddOperator(op_, op_inputs_, op_outputs_, std::move(options_), 0, version_);
+    builder_.model().subgraphs[0]->operators[static_cast<size_t>(op)]->intermediates = intermediates_;
     builder_.SetInputs(graph_input_tensors_);
     builder_.SetOutputs(op_outputs_);
     finished_ = true;

@@ -41,6 +41,8 @@ class OpCase {
   }
   void OmittedInput() { op_inputs_.push_back(-1); }
   int Output(tflite::TensorType type, Shape declared_shape, const QuantParams& quant = {});
+  // An intermediate tensor of the operator (TFLite's integer LSTM reads quantization from them).
+  int Intermediate(tflite::TensorType type, const QuantParams& quant);
 
   const std::string& name() const { return name_; }
   ModelBuilder& builder() { return builder_; }
@@ -66,7 +68,7 @@ class OpCase {
   tflite::BuiltinOptionsUnion options_;
   int version_;
   ModelBuilder builder_;
-  std::vector<int32_t> op_inputs_, op_outputs_, graph_input_tensors_;
+  std::vector<int32_t> op_inputs_, op_outputs_, graph_input_tensors_, intermediates_;
   std::vector<NpyArray> graph_inputs_;
   bool finished_ = false;
 };
