@@ -10,7 +10,8 @@
 // GMACs (multiply-adds per second), pct_int8_peak (int8 rows, of the peak at the same thread count)
 // and, on int8 rows, int8_vs_float (float32 time / int8 time of the same layer and threads, the
 // float row running first). BM_MobileNetV2Quant: median_ms and min_ms, skipped when
-// ../shared/models is absent.
+// ../shared/models is absent; BM_TfliteWasmMobileNetV2Quant: real TFLite (WebAssembly) on the same
+// model, skipped without Node.js and the oracle.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -21,6 +22,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -30,6 +32,7 @@
 #include "engine/model/model_builder.h"
 #include "engine/runtime/interpreter.h"
 #include "engine/runtime/profile.h"
+#include "tests/bench/bench_oracle.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -37,6 +40,8 @@
 
 namespace litescope {
 namespace {
+
+using bench::SharedDir;
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -242,10 +247,6 @@ void BM_Layer(benchmark::State& state, const Layer* layer, std::string key) {
 
 // ---- MobileNetV2 (Coral, UINT8) --------------------------------------------------------------
 
-fs::path SharedDir() {
-  const char* env = std::getenv("LITESCOPE_SHARED_DIR");
-  return env != nullptr && *env != '\0' ? fs::path(env) : fs::path(LITESCOPE_SHARED_DIR);
-}
 
 // Where the time of one thread goes, by op type (stderr): what the int8 GEMM leaves to others.
 void PrintProfile(const Model& model) {
@@ -293,6 +294,27 @@ void BM_MobileNetV2Quant(benchmark::State& state) {
   if (threads == 1) PrintProfile(**model);
 }
 
+// Real TFLite (WebAssembly, XNNPACK, one thread) on the same model in the same run: the latency
+// to beat. Fed the golden's input tensor.
+void BM_TfliteWasmMobileNetV2Quant(benchmark::State& state) {
+  if (const std::string why = bench::OracleMissing(); !why.empty()) {
+    state.SkipWithError(("skipped: " + why).c_str());
+    return;
+  }
+  const fs::path model = SharedDir() / "models/tflite/coral/mobilenet_v2_1.0_224_quant.tflite";
+  const fs::path input = SharedDir() / "golden/tflite/coral/mobilenet_v2_1.0_224_quant/input_0.npy";
+  for (auto _ : state) {
+    const std::optional<bench::OracleTiming> t = bench::RunOracleBench("tflite_wasm_run.js", model, input, 0, 5, 30);
+    if (!t) {
+      state.SkipWithError("the TFLite oracle failed");
+      return;
+    }
+    state.SetIterationTime(t->min_ms / 1e3);
+    state.counters["median_ms"] = t->median_ms;
+    state.counters["min_ms"] = t->min_ms;
+  }
+}
+
 }  // namespace
 }  // namespace litescope
 
@@ -318,6 +340,8 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("BM_Layer/" + l.name).c_str(), BM_Layer, &l, key)
         ->ArgName("threads")->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
   }
+  benchmark::RegisterBenchmark("BM_TfliteWasmMobileNetV2Quant/threads:1", BM_TfliteWasmMobileNetV2Quant)
+      ->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("BM_MobileNetV2Quant", BM_MobileNetV2Quant)
       ->ArgName("threads")->Arg(1)->Arg(2)->Iterations(30)->UseManualTime()->Unit(benchmark::kMillisecond);
   benchmark::RunSpecifiedBenchmarks();

@@ -35,6 +35,7 @@
 #include "engine/model/model_builder.h"
 #include "engine/model/npy.h"
 #include "engine/runtime/interpreter.h"
+#include "tests/bench/bench_oracle.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -42,6 +43,11 @@
 
 namespace litescope {
 namespace {
+
+using bench::OracleMissing;
+using bench::OracleTiming;
+using bench::RunOracleBench;
+using bench::SharedDir;
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -271,25 +277,6 @@ std::map<std::string, Timing>& Timings() {  // "ort/1", "ort/2", "ours/1", ...
   return t;
 }
 
-fs::path SharedDir() {
-  const char* env = std::getenv("LITESCOPE_SHARED_DIR");
-  return env != nullptr && *env != '\0' ? fs::path(env) : fs::path(LITESCOPE_SHARED_DIR);
-}
-
-// Why the Node.js oracles cannot run here, or "" when they can.
-std::string OracleMissing() {
-  if (std::system("node --version > /dev/null 2>&1") != 0) return "Node.js is not installed";
-  const char* dir = std::getenv("LITESCOPE_ORACLE_DIR");
-  const char* home = std::getenv("HOME");
-  fs::path modules = dir ? fs::path(dir) / "node_modules" : fs::path(home ? home : "/") / ".cache/litescope-oracle/node_modules";
-  std::error_code ec;
-  if (!fs::exists(SharedDir() / "oracle" / "ort_run.js", ec)) return "no " + (SharedDir() / "oracle").string();
-  if (!fs::exists(modules / "onnxruntime-node", ec) && !fs::exists(SharedDir() / "oracle" / "node_modules", ec)) {
-    return "the oracle's npm packages are not installed (../shared/oracle/setup.sh)";
-  }
-  return "";
-}
-
 // Runs one oracle command with --bench kWarmup,kRuns and reads its JSON line.
 void BM_Oracle(benchmark::State& state, std::string key, std::string script, std::string model, std::string input,
                int threads) {
@@ -299,26 +286,15 @@ void BM_Oracle(benchmark::State& state, std::string key, std::string script, std
     return;
   }
   const fs::path bench = SharedDir() / "bench";
-  std::string cmd = "node " + (SharedDir() / "oracle" / script).string() + " " + (bench / model).string() +
-                    " --inputs " + (bench / "golden" / input).string() + " --bench " + std::to_string(kWarmup) + "," +
-                    std::to_string(kRuns);
-  if (threads > 0) cmd += " --threads " + std::to_string(threads);
-  cmd += " 2>/dev/null";
   for (auto _ : state) {
-    std::string out;
-    if (FILE* p = popen(cmd.c_str(), "r")) {
-      char buf[4096];
-      while (fgets(buf, sizeof buf, p) != nullptr) out += buf;
-      pclose(p);
-    }
-    nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
-    if (j.is_discarded() || !j.contains("bench")) {
-      state.SkipWithError(("the oracle failed: " + cmd).c_str());
+    const std::optional<OracleTiming> t =
+        RunOracleBench(script, bench / model, bench / "golden" / input, threads, kWarmup, kRuns);
+    if (!t) {
+      state.SkipWithError(("the oracle failed on " + model).c_str());
       return;
     }
-    Timing t{j["bench"]["median_ms"].get<double>(), j["bench"]["min_ms"].get<double>()};
-    Timings()[key] = t;
-    state.SetIterationTime(t.min_ms / 1e3);
+    Timings()[key] = {t->median_ms, t->min_ms};
+    state.SetIterationTime(t->min_ms / 1e3);
   }
   state.counters["median_ms"] = Timings()[key].median_ms;
   state.counters["min_ms"] = Timings()[key].min_ms;
