@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "engine/kernels/internal/element_type.h"
 
@@ -64,6 +65,17 @@ Status GetTensorQuantization(const OpContext& ctx, const Tensor& t, const std::s
   }
   *q = {t.quant.scale[0], static_cast<int32_t>(zp)};
   return Status::Ok();
+}
+
+Status CheckInt32Sums(const OpContext& ctx, int64_t terms, tflite::TensorType input_type, int32_t input_zp,
+                      tflite::TensorType weights_type, int32_t weights_zp) {
+  QuantizedRange x, w;
+  if (!GetQuantizedRange(input_type, &x) || !GetQuantizedRange(weights_type, &w)) return Status::Ok();
+  const int64_t max_x = std::max<int64_t>(int64_t{x.max} - input_zp, int64_t{input_zp} - x.min);
+  const int64_t max_w = std::max<int64_t>(int64_t{w.max} - weights_zp, int64_t{weights_zp} - w.min);
+  if (terms <= std::numeric_limits<int32_t>::max() / std::max<int64_t>(1, max_x * max_w)) return Status::Ok();
+  return ctx.Error("sums of " + std::to_string(terms) + " products of up to " + std::to_string(max_x) + " * " +
+                   std::to_string(max_w) + " can overflow the int32 accumulator (TFLite would wrap silently)");
 }
 
 QuantizedRange QuantizeActivationRange(const ActivationRange& activation, const TensorQuantization& output,

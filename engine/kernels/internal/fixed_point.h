@@ -88,6 +88,12 @@ Status GetTensorQuantization(const OpContext& ctx, const Tensor& t, const std::s
 // Checks that every scale in `scales` (of `what`) is finite and > 0.
 Status CheckScales(const OpContext& ctx, const std::vector<float>& scales, const std::string& what);
 
+// Prepare, for 8-bit kernels: int32 sums of `terms` products (x - input_zp) * (w - weights_zp)
+// must not overflow, whatever the values (TFLite's kernels would wrap silently). The bound takes
+// the largest |x - input_zp| and |w - weights_zp| the two types allow.
+Status CheckInt32Sums(const OpContext& ctx, int64_t terms, tflite::TensorType input_type, int32_t input_zp,
+                      tflite::TensorType weights_type, int32_t weights_zp);
+
 // kernel_util.cc CalculateActivationRangeQuantized: the fused activation's bounds quantized with
 // the output's scale and zero point (zero_point + round(bound / scale), in float), within `range`.
 QuantizedRange QuantizeActivationRange(const ActivationRange& activation, const TensorQuantization& output,

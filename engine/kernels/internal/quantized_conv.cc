@@ -58,6 +58,10 @@ Status QuantizedConv::Prepare(const OpContext& ctx, const Rules& rules, const Ac
                        " is too large for a fixed-point multiplier");
     }
   }
+  if (!wide) {
+    LITESCOPE_RETURN_IF_ERROR(CheckInt32Sums(ctx, filter.elements() / channels, input.type, input_q_.zero_point,
+                                             filter.type, filter_zero_point_));
+  }
   GetQuantizedRange(output.type, &clamp_);
   clamp_ = QuantizeActivationRange(activation, output_q_, clamp_);
   return Status::Ok();

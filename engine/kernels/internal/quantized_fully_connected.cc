@@ -81,6 +81,8 @@ Status QuantizedFullyConnected::Prepare(const OpContext& ctx, const ActivationRa
                        " is too large for a fixed-point multiplier");
     }
   }
+  LITESCOPE_RETURN_IF_ERROR(
+      CheckInt32Sums(ctx, weights.shape[1], input.type, input_q_.zero_point, weights.type, weights_zero_point_));
   GetQuantizedRange(output.type, &clamp_);
   clamp_ = QuantizeActivationRange(activation, output_q_, clamp_);
   return Status::Ok();

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/kernels/internal/variable_state.h"
+#include "engine/kernels/internal/wrapping_math.h"
 
 namespace litescope {
 namespace {
@@ -73,13 +74,17 @@ void QuantizedSvdf::Eval(OpContext& ctx) {
     for (int f = 0; f < s_.filters; ++f) {
       const int16_t* mem = state + (int64_t{b} * s_.filters + f) * s_.memory;
       int32_t dot = 0;
-      for (int m = 0; m < s_.memory; ++m) dot += int32_t{wt[int64_t{f} * s_.memory + m]} * mem[m];
+      // int32 sums wrap on overflow, as TFLite's do in practice (the products reach 2^30).
+      for (int m = 0; m < s_.memory; ++m) {
+        dot = WrappingAdd(dot, int32_t{wt[int64_t{f} * s_.memory + m]} * mem[m]);
+      }
       scratch_[static_cast<size_t>(f)] = dot;
     }
     for (int u = 0; u < s_.units; ++u) {
       int32_t acc = bias ? bias[u] : 0;
-      for (int r = 0; r < s_.rank; ++r) acc += scratch_[static_cast<size_t>(u * s_.rank + r)];
-      const int32_t v = MultiplyByQuantizedMultiplier(acc, multiplier_2_, shift_2_) + output_q_.zero_point;
+      for (int r = 0; r < s_.rank; ++r) acc = WrappingAdd(acc, scratch_[static_cast<size_t>(u * s_.rank + r)]);
+      const int32_t v =
+          WrappingAdd(MultiplyByQuantizedMultiplier(acc, multiplier_2_, shift_2_), output_q_.zero_point);
       y[int64_t{b} * s_.units + u] = static_cast<int8_t>(std::clamp(v, -128, 127));
     }
   }

@@ -206,5 +206,19 @@ TEST(QuantizedFullyConnected, RejectsBadQuantization) {
   expect_error(PrepareError(PerTensor(0.1f, 0), bias, tflite::TensorType_UINT8), "of one type");
 }
 
+TEST(QuantizedFullyConnected, RejectsSumsThatCanOverflowInt32) {
+  // 131072 products of up to 128 * 128 reach 2^31: the int32 accumulator could wrap.
+  const int depth = 131072;
+  OpCase c("overflow", tflite::BuiltinOperator_FULLY_CONNECTED, Fc(tflite::ActivationFunctionType_NONE));
+  c.Input<int8_t>(TensorType_INT8, {1, depth}, std::vector<int8_t>(depth, 1), PerTensor(0.5f, 0));
+  c.ConstInput<int8_t>(TensorType_INT8, {1, depth}, std::vector<int8_t>(depth, 1), PerTensor(0.1f, 0));
+  c.OmittedInput();
+  c.Output(TensorType_INT8, {1, 1}, PerTensor(1.0f, 0));
+  Result<std::vector<NpyArray>> out = c.RunOurs();
+  ASSERT_FALSE(out.ok());
+  EXPECT_NE(out.status().message().find("can overflow the int32 accumulator"), std::string::npos)
+      << out.status().message();
+}
+
 }  // namespace
 }  // namespace litescope::testing
