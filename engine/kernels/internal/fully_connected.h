@@ -1,10 +1,11 @@
 // The reference FULLY_CONNECTED kernel's class: its Prepare (validation, output shape) is shared
 // by the optimized kernel (engine/kernels/optimized/fully_connected.cc), which derives from it and
 // falls back to its Eval for quantized inputs. INT8 and UINT8 inputs are evaluated by
-// QuantizedFullyConnected.
+// QuantizedFullyConnected, FLOAT32 inputs with INT8 weights by HybridFullyConnected.
 #pragma once
 
 #include "engine/kernels/internal/activation.h"
+#include "engine/kernels/internal/hybrid_fully_connected.h"
 #include "engine/kernels/internal/quantized_fully_connected.h"
 #include "engine/runtime/kernel.h"
 
@@ -17,8 +18,9 @@ class ReferenceFullyConnected : public Kernel {
 
  protected:
   ActivationRange range_;
-  bool quantized_ = false;
+  bool quantized_ = false, hybrid_ = false;
   QuantizedFullyConnected quantized_fc_;
+  HybridFullyConnected hybrid_fc_;
 };
 
 }  // namespace litescope

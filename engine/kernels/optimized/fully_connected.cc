@@ -20,6 +20,7 @@ class FullyConnected : public ReferenceFullyConnected {
       return gemm_i8_.Prepare(ctx, FullyConnectedI8Quantization(quantized_fc_, *ctx.input(0)), w[0], w[1],
                               ctx.input(0)->elements() / w[1]);
     }
+    if (hybrid_) return Status::Ok();  // the reference loops
     kernels_ = &FloatKernelsFor(SelectedCpuIsa());
     const Shape& w = ctx.input(1)->shape;
     if (!packed_.Allocate(w[0], w[1])) return ctx.Error("out of memory for the packed weights");
@@ -35,7 +36,7 @@ class FullyConnected : public ReferenceFullyConnected {
       gemm_i8_.Eval(ctx, I8Rows(ctx.input(0)->raw(), I8Rows::Matrix(ctx.input(0)->elements() / depth, depth)));
       return Status::Ok();
     }
-    if (quantized_) return ReferenceFullyConnected::Eval(ctx);
+    if (quantized_ || hybrid_) return ReferenceFullyConnected::Eval(ctx);
     const Tensor* bias = ctx.input(2);
     if (!constant_weights_) packed_.Pack(ctx.input(1)->data<float>(), bias ? bias->data<float>() : nullptr);
     const Tensor& input = *ctx.input(0);

@@ -1,5 +1,6 @@
 // FULLY_CONNECTED: y = x W^T + b over the last input dimension (DEFAULT weights format), float32;
-// INT8 and UINT8 through QuantizedFullyConnected.
+// INT8 and UINT8 through QuantizedFullyConnected; FLOAT32 with INT8 weights (hybrid) through
+// HybridFullyConnected.
 #include "engine/kernels/internal/checks.h"
 #include "engine/kernels/internal/fully_connected.h"
 #include "engine/kernels/reference/reference_ops.h"
@@ -9,7 +10,9 @@ namespace litescope {
 Status ReferenceFullyConnected::Prepare(OpContext& ctx) {
   const Tensor* in = ctx.input(0);
   quantized_ = in != nullptr && (in->type == tflite::TensorType_INT8 || in->type == tflite::TensorType_UINT8);
-  if (!quantized_) LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {0, 1, 2}));
+  const Tensor* weights = ctx.input(1);
+  hybrid_ = !quantized_ && weights != nullptr && weights->type == tflite::TensorType_INT8;
+  if (!quantized_) LITESCOPE_RETURN_IF_ERROR(hybrid_ ? CheckFloat32(ctx, {0, 2}) : CheckFloat32(ctx, {0, 1, 2}));
   LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 1, 2));
   const auto* o = ctx.options<tflite::FullyConnectedOptions>();
   auto act = o ? o->fused_activation_function() : tflite::ActivationFunctionType_NONE;
@@ -27,6 +30,10 @@ Status ReferenceFullyConnected::Prepare(OpContext& ctx) {
   if (quantized_) {
     LITESCOPE_RETURN_IF_ERROR(quantized_fc_.Prepare(ctx, range_, input, *ctx.input(1), ctx.input(2), *ctx.output(0)));
   }
+  if (hybrid_) {
+    LITESCOPE_RETURN_IF_ERROR(
+        hybrid_fc_.Prepare(ctx, *ctx.input(1), *ctx.output(0), o != nullptr && o->asymmetric_quantize_inputs()));
+  }
   const int32_t batches = static_cast<int32_t>(input.elements() / depth);
   if (o && o->keep_num_dims()) {
     Shape out = input.shape;
@@ -40,6 +47,10 @@ Status ReferenceFullyConnected::Prepare(OpContext& ctx) {
 Status ReferenceFullyConnected::Eval(OpContext& ctx) {
   if (quantized_) {
     quantized_fc_.Eval(*ctx.input(0), *ctx.input(1), ctx.input(2), *ctx.output(0));
+    return Status::Ok();
+  }
+  if (hybrid_) {
+    hybrid_fc_.Eval(range_, *ctx.input(0), *ctx.input(1), ctx.input(2), *ctx.output(0));
     return Status::Ok();
   }
   const Tensor& input = *ctx.input(0);
