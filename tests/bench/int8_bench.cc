@@ -32,7 +32,7 @@
 #include "engine/model/model_builder.h"
 #include "engine/runtime/interpreter.h"
 #include "engine/runtime/profile.h"
-#include "tests/bench/bench_oracle.h"
+#include "tests/bench/bench_support.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -41,6 +41,7 @@
 namespace litescope {
 namespace {
 
+using bench::CreateOrSkip;
 using bench::SharedDir;
 
 namespace fs = std::filesystem;
@@ -197,17 +198,6 @@ Layer MakeLayer(const std::string& name, bool int8, int h, int w, int in_c, int 
   b.SetOutputs({y});
   const double pixels = fc ? 1.0 : double(h) * w;
   return {name + (int8 ? "/int8" : "/float"), int8, Finish(b, name), pixels * out_c * k * k * in_c};
-}
-
-std::unique_ptr<Interpreter> CreateOrSkip(benchmark::State& state, const Model& model, int threads) {
-  InterpreterOptions options;
-  options.threads = threads;
-  Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(model, BuiltinOps(), options);
-  if (!it.ok()) {
-    state.SkipWithError(it.status().message().c_str());
-    return nullptr;
-  }
-  return std::move(it).value();
 }
 
 std::map<std::string, double>& FloatSeconds() {  // "<layer>/<threads>": seconds per float run

@@ -35,7 +35,7 @@
 #include "engine/model/model_builder.h"
 #include "engine/model/npy.h"
 #include "engine/runtime/interpreter.h"
-#include "tests/bench/bench_oracle.h"
+#include "tests/bench/bench_support.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -44,6 +44,7 @@
 namespace litescope {
 namespace {
 
+using bench::CreateOrSkip;
 using bench::OracleMissing;
 using bench::OracleTiming;
 using bench::RunOracleBench;
@@ -220,17 +221,6 @@ Layer FcLayer(const std::string& name, int batch, int depth, int units) {
   b.SetInputs({x});
   b.SetOutputs({y});
   return {name, Finish(b, name), 2.0 * batch * depth * units};
-}
-
-std::unique_ptr<Interpreter> CreateOrSkip(benchmark::State& state, const Model& model, int threads) {
-  InterpreterOptions options;
-  options.threads = threads;
-  Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(model, BuiltinOps(), options);
-  if (!it.ok()) {
-    state.SkipWithError(it.status().message().c_str());
-    return nullptr;
-  }
-  return std::move(it).value();
 }
 
 void BM_Layer(benchmark::State& state, const Layer* layer) {

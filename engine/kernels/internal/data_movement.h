@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "engine/kernels/internal/checks.h"
+#include "engine/kernels/internal/quantized_kernel.h"  // IsQuantizedType
 #include "engine/runtime/kernel.h"
 
 namespace litescope {
@@ -91,10 +92,6 @@ inline Status ReadScalarInt(const OpContext& ctx, const Tensor& t, const std::st
 inline Status CheckDim(const OpContext& ctx, int64_t dim, const std::string& what) {
   if (dim < 0 || dim > INT32_MAX) return ctx.Error(what + " would be " + std::to_string(dim));
   return Status::Ok();
-}
-
-inline bool IsQuantizedType(tflite::TensorType type) {
-  return type == tflite::TensorType_INT8 || type == tflite::TensorType_UINT8 || type == tflite::TensorType_INT16;
 }
 
 // The bytes of one element of `t`'s type that stands for 0: its zero point when quantized.

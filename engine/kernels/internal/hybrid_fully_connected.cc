@@ -23,10 +23,20 @@ Status HybridFullyConnected::Prepare(const OpContext& ctx, const Tensor& weights
     return ctx.Error("hybrid FULLY_CONNECTED: the INT8 weights must have zero point 0 (symmetric weights)");
   }
   asymmetric_ = asymmetric;
-  const int units = weights.shape[0], depth = weights.shape[1];
-  quantized_.assign(static_cast<size_t>(depth), 0);
-  row_sums_.assign(static_cast<size_t>(units), 0);
+  quantized_.assign(static_cast<size_t>(weights.shape[1]), 0);
+  constant_weights_ = ctx.input_is_constant(1);
+  if (asymmetric_ && constant_weights_) SumRows(weights);
   return Status::Ok();
+}
+
+void HybridFullyConnected::SumRows(const Tensor& weights) {
+  const int units = weights.shape[0], depth = weights.shape[1];
+  row_sums_.assign(static_cast<size_t>(units), 0);
+  for (int u = 0; u < units; ++u) {
+    int32_t sum = 0;
+    for (int k = 0; k < depth; ++k) sum += weights.data<int8_t>()[int64_t{u} * depth + k];
+    row_sums_[static_cast<size_t>(u)] = sum;
+  }
 }
 
 void HybridFullyConnected::Eval(const ActivationRange& range, const Tensor& input, const Tensor& weights,
@@ -36,13 +46,7 @@ void HybridFullyConnected::Eval(const ActivationRange& range, const Tensor& inpu
   const int8_t* w = weights.data<int8_t>();
   const float* b = bias ? bias->data<float>() : nullptr;
   const float weights_scale = weights.quant.scale[0];
-  if (asymmetric_) {  // the weights may be fed at run time: sum them at each Eval
-    for (int u = 0; u < units; ++u) {
-      int32_t sum = 0;
-      for (int k = 0; k < depth; ++k) sum += w[int64_t{u} * depth + k];
-      row_sums_[static_cast<size_t>(u)] = sum;
-    }
-  }
+  if (asymmetric_ && !constant_weights_) SumRows(weights);  // weights fed at run time
   for (int64_t n = 0; n < batches; ++n) {
     const std::span<const float> x(input.data<float>() + n * depth, static_cast<size_t>(depth));
     const InputQuantization iq =

@@ -25,7 +25,9 @@ class HybridFullyConnected {
             Tensor& output);
 
  private:
-  bool asymmetric_ = false;
+  void SumRows(const Tensor& weights);
+
+  bool asymmetric_ = false, constant_weights_ = false;
   std::vector<int8_t> quantized_;  // one input row
   std::vector<int32_t> row_sums_;  // of the weights, for the asymmetric offset
 };

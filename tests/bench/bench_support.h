@@ -1,19 +1,39 @@
-// Shared by the benchmark programs: where ../shared is, and timing a model in real TFLite
-// (WebAssembly) or ONNX Runtime through ../shared/oracle, so our latencies are printed next to
-// theirs in the same run.
+// Shared by the benchmark programs: where ../shared is, an interpreter or a skipped benchmark, and
+// timing a model in real TFLite (WebAssembly) or ONNX Runtime through ../shared/oracle, so our
+// latencies are printed next to theirs in the same run.
 //
+//   std::unique_ptr<Interpreter> it = CreateOrSkip(state, model, threads);  // nullptr: skipped
 //   if (std::string why = OracleMissing(); !why.empty()) state.SkipWithError(why.c_str());
 //   std::optional<OracleTiming> t = RunOracleBench("tflite_wasm_run.js", model, input, 0, 10, 50);
 #pragma once
 
+#include <benchmark/benchmark.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
+#include "engine/runtime/interpreter.h"
+#include "engine/runtime/op_registry.h"
+
 namespace litescope::bench {
+
+// An interpreter of `model` with `threads` threads, or nullptr after skipping the benchmark with
+// the reason.
+inline std::unique_ptr<Interpreter> CreateOrSkip(benchmark::State& state, const Model& model, int threads) {
+  InterpreterOptions options;
+  options.threads = threads;
+  Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(model, BuiltinOps(), options);
+  if (!it.ok()) {
+    state.SkipWithError(it.status().message().c_str());
+    return nullptr;
+  }
+  return std::move(it).value();
+}
 
 inline std::filesystem::path SharedDir() {
   const char* env = std::getenv("LITESCOPE_SHARED_DIR");
