@@ -18,6 +18,10 @@ constexpr Command kCommands[] = {
      litescope::cli::BenchCommand},
     {"inspect", "inspect MODEL [--json]        summary, op histogram, parameters, signatures, op table",
      litescope::cli::InspectCommand},
+#ifdef LITESCOPE_WITH_QT
+    {"render", "render MODEL -o graph.svg|png [--subgraph N] [--overlay FILE] [--direction tb|lr]   draw the graph",
+     litescope::cli::RenderCommand},
+#endif
     {"run", "run MODEL [--input NAME=F.npy] [--output-dir D] [--dump-intermediates D]   run on the CPU",
      litescope::cli::RunCommand},
     {"sample", "sample -o FILE                 write the bundled sample model (built by our ModelBuilder)",

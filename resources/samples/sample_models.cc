@@ -89,4 +89,42 @@ ModelBuilder SampleClassifier() {
   return b;
 }
 
+ModelBuilder SampleResidualNet(int blocks) {
+  using tflite::TensorType_FLOAT32;
+  ModelBuilder b;
+  b.SetDescription("Litescope residual net with " + std::to_string(blocks) + " blocks (graph-view benchmark)");
+  const std::vector<int32_t> shape = {1, 8, 8, 8};
+  // Every block shares one set of weights: the file stays small, the graph is what matters.
+  const int pointwise = b.AddConstTensor("pointwise/weights", TensorType_FLOAT32, {8, 1, 1, 8}, Weights(64, 8, 5));
+  const int depthwise = b.AddConstTensor("depthwise/weights", TensorType_FLOAT32, {1, 3, 3, 8}, Weights(72, 9, 6));
+  const int bias = b.AddConstTensor("bias", TensorType_FLOAT32, {8}, std::vector<float>(8, 0.01f));
+  tflite::Conv2DOptionsT conv;
+  conv.padding = tflite::Padding_SAME;
+  conv.stride_w = conv.stride_h = 1;
+  tflite::DepthwiseConv2DOptionsT dw;
+  dw.padding = tflite::Padding_SAME;
+  dw.stride_w = dw.stride_h = 1;
+  dw.depth_multiplier = 1;
+  tflite::AddOptionsT add;
+  int x = b.AddTensor("input", TensorType_FLOAT32, shape);
+  const int input = x;
+  for (int i = 0; i < blocks; ++i) {
+    const std::string p = "block" + std::to_string(i) + "/";
+    auto tensor = [&](const char* name) { return b.AddTensor(p + name, TensorType_FLOAT32, shape); };
+    const int a = tensor("expand"), d = tensor("depthwise"), c = tensor("project"), side = tensor("branch");
+    const int sum = tensor("sum"), res = tensor("residual"), out = tensor("relu");
+    b.AddOperator(tflite::BuiltinOperator_CONV_2D, {x, pointwise, bias}, {a}, Options(conv));
+    b.AddOperator(tflite::BuiltinOperator_DEPTHWISE_CONV_2D, {a, depthwise, bias}, {d}, Options(dw));
+    b.AddOperator(tflite::BuiltinOperator_CONV_2D, {d, pointwise, bias}, {c}, Options(conv));
+    b.AddOperator(tflite::BuiltinOperator_CONV_2D, {x, pointwise, bias}, {side}, Options(conv));
+    b.AddOperator(tflite::BuiltinOperator_ADD, {c, side}, {sum}, Options(add));
+    b.AddOperator(tflite::BuiltinOperator_ADD, {sum, x}, {res}, Options(add));
+    b.AddOperator(tflite::BuiltinOperator_RELU, {res}, {out});
+    x = out;
+  }
+  b.SetInputs({input});
+  b.SetOutputs({x});
+  return b;
+}
+
 }  // namespace litescope

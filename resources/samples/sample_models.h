@@ -14,4 +14,9 @@ namespace litescope {
 // with a serving_default signature, a description and min_runtime_version metadata.
 ModelBuilder SampleClassifier();
 
+// A deep residual net with branches, for graph-view tests and layout benchmarks: `blocks` blocks
+// of 7 operators (x -> CONV_2D -> DEPTHWISE_CONV_2D -> CONV_2D, beside x -> CONV_2D; ADD the two
+// branches, ADD the skip from x, RELU) on 1x8x8x8 float tensors; 7 * blocks operators in all.
+ModelBuilder SampleResidualNet(int blocks);
+
 }  // namespace litescope
