@@ -37,6 +37,7 @@ SceneJobResult RunSceneJob(std::string path, std::shared_ptr<const Model> model,
       return r;
     }
     model = std::shared_ptr<const Model>(std::move(loaded).value());
+    r.estimate = EstimateRuntime(*model);
   }
   r.model = model;
   Result<OpMetadata> metadata = OpMetadata::LoadBuiltIn();
@@ -167,7 +168,7 @@ void ModelTab::Finished() {
   model_ = r.model;
   scene_ = r.scene;
   if (first) {
-    model_panel_->setHtml(ModelHtml(*model_));
+    model_panel_->setHtml(ModelHtml(*model_, *r.estimate));
     for (int i = 0; i < model_->subgraph_count(); ++i) {
       const std::string_view name = model_->subgraph(i).name();
       subgraphs_->addItem(QStringLiteral("%1%2").arg(i).arg(name.empty() ? QString() : " · " + QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()))));

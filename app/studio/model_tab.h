@@ -7,9 +7,11 @@
 #include <QWidget>
 #include <atomic>
 #include <memory>
+#include <optional>
 
 #include "app/core/graph_scene.h"
 #include "app/core/overlay.h"
+#include "app/core/runtime_estimate.h"
 #include "engine/model/model.h"
 
 class QComboBox;
@@ -28,6 +30,7 @@ class GraphView;
 struct SceneJobResult {
   std::shared_ptr<const Model> model;
   std::shared_ptr<const GraphScene> scene;
+  std::optional<Result<RuntimeEstimate>> estimate;  // computed with the first load only
   Status status;
 };
 
@@ -43,6 +46,7 @@ class ModelTab : public QWidget {
   const GraphScene* scene() const { return scene_.get(); }
   GraphView* view() const { return view_; }
   QTextBrowser* node_panel() const { return node_panel_; }
+  QTextBrowser* model_panel() const { return model_panel_; }
   bool loading() const { return watcher_.isRunning(); }
   const QString& error() const { return error_; }
 

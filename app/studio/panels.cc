@@ -20,6 +20,15 @@ QString Esc(std::string_view s) { return QString::fromUtf8(s.data(), static_cast
 
 QString Bytes(uint64_t n) { return QLocale::c().formattedDataSize(static_cast<qint64>(n), 1, QLocale::DataSizeSIFormat); }
 
+// "569.7 M" (MACs in SI units).
+QString Macs(int64_t n) {
+  const char* units[] = {"", " k", " M", " G", " T"};
+  double v = static_cast<double>(n);
+  size_t u = 0;
+  while (v >= 1000 && u + 1 < std::size(units)) v /= 1000, ++u;
+  return QString::number(v, 'f', u == 0 ? 0 : 1) + units[u];
+}
+
 QString ShapeOf(std::span<const int32_t> s) { return Esc(ShapeText(std::vector<int32_t>(s.begin(), s.end()))); }
 
 QString QuantText(const QuantizationView& q) {
@@ -108,7 +117,7 @@ QString NodeHtml(const Model& model, const GraphScene& scene, int node, const Op
   return html + ChannelTables(sg, op.inputs());
 }
 
-QString ModelHtml(const Model& model) {
+QString ModelHtml(const Model& model, const Result<RuntimeEstimate>& estimate) {
   const ModelSummary s = Summarize(model);
   QString html = kStyle;
   html += QStringLiteral("<h2>%1</h2><table>").arg(Esc(s.file));
@@ -122,11 +131,22 @@ QString ModelHtml(const Model& model) {
   row("tensors", QString::number(s.tensor_count));
   row("parameters", QStringLiteral("%1 (%2)").arg(QLocale::c().toString(static_cast<qulonglong>(s.parameters_total.count)),
                                                    Bytes(s.parameters_total.bytes)));
-  html += "</table><h3>Operators</h3><table><tr><th>op</th><th>count</th></tr>";
+  if (estimate.ok()) {
+    row("arena", QStringLiteral("%1 (%2 without reuse)").arg(Bytes(estimate->arena_bytes), Bytes(estimate->naive_bytes)));
+    row("MACs", Macs(estimate->macs_total));
+  } else {
+    row("arena, MACs", "<span class=dim>not available: " + Esc(estimate.status().message()) + "</span>");
+  }
+  html += "</table><h3>Operators</h3><table><tr><th>op</th><th>count</th><th>MACs</th></tr>";
   std::vector<std::pair<int, std::string>> ops;
   for (const auto& [op, count] : s.op_histogram) ops.emplace_back(count, op);
   std::sort(ops.rbegin(), ops.rend());
-  for (const auto& [count, op] : ops) html += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(Esc(op)).arg(count);
+  for (const auto& [count, op] : ops) {
+    QString macs;
+    if (estimate.ok())
+      if (auto it = estimate->macs_by_op.find(op); it != estimate->macs_by_op.end()) macs = Macs(it->second);
+    html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>").arg(Esc(op)).arg(count).arg(macs);
+  }
   html += "</table><h3>Parameters by type</h3><table><tr><th>dtype</th><th>count</th><th>bytes</th></tr>";
   for (const auto& [dtype, p] : s.parameters)
     html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")

@@ -108,6 +108,18 @@ class StudioTest : public QObject {
     QVERIFY(tab->node_panel()->toPlainText().contains("DEPTHWISE_CONV_2D"));
   }
 
+  void modelPanelShowsArenaAndMacs() {
+    ModelTab* tab = window_->OpenFile(QString::fromStdString(WriteSample("sample.tflite", SampleClassifier()).string()));
+    QVERIFY(WaitLoaded(tab));
+    const QString text = tab->model_panel()->toPlainText();
+    QVERIFY(text.contains("arena"));
+    // MACs by hand: CONV_2D 16x16x8 outputs x 3x3x3 = 55,296 and 8x8x16 x 8 = 8,192; DEPTHWISE
+    // 16x16x8 x 3x3 = 18,432; FULLY_CONNECTED 10 x 16 = 160. Total 82,080.
+    QVERIFY2(text.contains("82.1 k"), qPrintable(text));
+    QVERIFY(text.contains("63.5 k"));  // CONV_2D's row
+    QVERIFY(text.contains("18.4 k"));
+  }
+
   void histogramEqualsADirectCount() {
     ModelTab* tab = window_->OpenFile(QString::fromStdString(WriteSample("sample.tflite", SampleClassifier()).string()));
     QVERIFY(WaitLoaded(tab));
