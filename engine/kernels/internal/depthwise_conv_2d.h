@@ -5,6 +5,7 @@
 #pragma once
 
 #include "engine/kernels/internal/activation.h"
+#include "engine/kernels/internal/hybrid_depthwise_conv_2d.h"
 #include "engine/kernels/internal/quantized_conv.h"
 #include "engine/kernels/internal/window.h"
 #include "engine/runtime/kernel.h"
@@ -21,6 +22,8 @@ class ReferenceDepthwiseConv2D : public Kernel {
   ActivationRange range_;
   bool quantized_ = false;
   QuantizedConv quantized_conv_;
+  bool hybrid_ = false;
+  HybridDepthwiseConv2D hybrid_depthwise_;
 };
 
 }  // namespace litescope

@@ -14,7 +14,8 @@
 // sigmoid and the cell gate g the fused activation; c = f * c + i * g (clipped to +-cell_clip
 // when > 0) and the OUTPUT gate's peephole sees that new c; h = o * act(c), then projected
 // (and clipped to +-proj_clip when > 0). An INT8 input runs TFLite's integer LSTM
-// (internal/integer_lstm.h).
+// (internal/integer_lstm.h); a FLOAT32 input with INT8 weights the hybrid one, whose products
+// come from internal/hybrid_lstm.h and everything else from here.
 //
 //   struct Sequence { static constexpr bool kSequence = true; using Options = ...; };
 //   std::unique_ptr<Kernel> MakeUnidirectionalSequenceLstm() { return Make<LstmKernel<Sequence>>(); }
@@ -26,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/kernels/internal/hybrid_lstm.h"
 #include "engine/kernels/internal/integer_lstm.h"
 #include "engine/kernels/internal/rnn_activation.h"
 #include "engine/kernels/internal/variable_state.h"
@@ -38,6 +40,7 @@ struct LstmParams {
   tflite::ActivationFunctionType activation = tflite::ActivationFunctionType_TANH;
   float cell_clip = 0, proj_clip = 0;
   bool time_major = true;
+  bool asymmetric = false;  // hybrid: asymmetric run-time quantization of the activations
 };
 
 // Variant: struct { static constexpr bool kSequence; static constexpr const char* kName;
@@ -69,12 +72,15 @@ class LstmKernel : public Kernel {
     if (integer_ && p.activation != tflite::ActivationFunctionType_TANH) {
       return ctx.Error(std::string("the integer ") + Variant::kName + " needs the activation TANH");
     }
+    const Tensor* forget_weights = ctx.input(2);
+    hybrid_ = !integer_ && forget_weights != nullptr && forget_weights->type != tflite::TensorType_FLOAT32;
     for (int i = 0; i < ctx.input_count() && !integer_; ++i) {
       const Tensor* t = ctx.input(i);
       if (t == nullptr || t->type == tflite::TensorType_FLOAT32) continue;
-      if (i > 0 && (t->type == tflite::TensorType_INT8 || t->type == tflite::TensorType_UINT8)) {
-        return ctx.Error(std::string("hybrid (") + tflite::EnumNameTensorType(t->type) + " weights) " + Variant::kName +
-                         " is not implemented yet");
+      if (hybrid_ && IsWeight(i)) continue;  // HybridLstm::Prepare checks type and scale
+      if (hybrid_) {
+        return ctx.Error("input " + std::to_string(i) + " is " + tflite::EnumNameTensorType(t->type) + "; the hybrid " +
+                         Variant::kName + " needs FLOAT32 there (only weights are INT8)");
       }
       return ctx.Error("input " + std::to_string(i) + " is " + tflite::EnumNameTensorType(t->type) + "; quantized " +
                        Variant::kName + " is not implemented yet");
@@ -106,6 +112,10 @@ class LstmKernel : public Kernel {
                                    cifg_, peephole_, Has(ctx, 16), p.cell_clip, p.proj_clip};
       LITESCOPE_RETURN_IF_ERROR(integer_lstm_.Prepare(ctx, shape));
       return ctx.ResizeOutput(0, std::move(out));
+    }
+    if (hybrid_) {
+      const HybridLstmShape shape{n_batch_, n_input_, n_cell_, n_output_, cifg_, peephole_, Has(ctx, 16)};
+      LITESCOPE_RETURN_IF_ERROR(hybrid_lstm_.Prepare(ctx, shape, p.asymmetric));
     }
     LITESCOPE_RETURN_IF_ERROR(PrepareVariableState(ctx, 18, "output state", int64_t{n_batch_} * n_output_));
     LITESCOPE_RETURN_IF_ERROR(PrepareVariableState(ctx, 19, "cell state", int64_t{n_batch_} * n_cell_));
@@ -146,6 +156,9 @@ class LstmKernel : public Kernel {
   }
 
   bool Has(const OpContext& ctx, int i) const { return i < ctx.input_count() && ctx.input(i) != nullptr; }
+
+  // The gate, peephole and projection weights: INT8 in a hybrid LSTM.
+  static bool IsWeight(int i) { return (i >= 1 && i <= 11) || i == 16; }
 
   Status CheckWeights(const OpContext& ctx) {
     static const char* kGate[4] = {"input", "forget", "cell", "output"};
@@ -190,25 +203,36 @@ class LstmKernel : public Kernel {
     return sum;
   }
 
-  // One gate for every batch row, activated; `peep` reads the cell state `c`.
+  // One gate for every batch row, activated; `peep` reads the cell state `c`. Only the weight
+  // products differ between the float and the hybrid LSTM.
   void ComputeGate(const OpContext& ctx, int g, const float* x, int64_t x_row, const float* h, const float* c) {
-    const float* w_x = Data(ctx, 1 + g);
-    const float* w_h = Data(ctx, 5 + g);
     const float* bias = Data(ctx, 12 + g);
-    const float* peep = g == kCell ? nullptr : Data(ctx, g == kOutput ? 11 : 9 + g);
+    const float* peep = g == kCell  ? nullptr
+                        : hybrid_   ? hybrid_lstm_.Peephole(g)
+                                    : Data(ctx, g == kOutput ? 11 : 9 + g);
     const float* norm = layer_norm_ ? Data(ctx, 20 + g) : nullptr;
     float* out = gates_[static_cast<size_t>(g)].data();
     for (int b = 0; b < n_batch_; ++b) {
+      for (int k = 0; k < n_cell_; ++k) out[int64_t{b} * n_cell_ + k] = norm ? 0.0f : bias[k];
+    }
+    if (hybrid_) {
+      hybrid_lstm_.AccumulateGate(g, out);
+    } else {
+      const float* w_x = Data(ctx, 1 + g);
+      const float* w_h = Data(ctx, 5 + g);
+      for (int b = 0; b < n_batch_; ++b) {
+        float* o = out + int64_t{b} * n_cell_;
+        for (int k = 0; k < n_cell_; ++k) {
+          o[k] += Dot(w_x + int64_t{k} * n_input_, x + b * x_row, n_input_);
+          o[k] += Dot(w_h + int64_t{k} * n_output_, h + int64_t{b} * n_output_, n_output_);
+        }
+      }
+    }
+    for (int b = 0; b < n_batch_; ++b) {
       float* o = out + int64_t{b} * n_cell_;
-      const float* xb = x + b * x_row;
-      const float* hb = h + int64_t{b} * n_output_;
       const float* cb = c + int64_t{b} * n_cell_;
-      for (int k = 0; k < n_cell_; ++k) {
-        float acc = norm ? 0.0f : bias[k];
-        acc += Dot(w_x + int64_t{k} * n_input_, xb, n_input_);
-        acc += Dot(w_h + int64_t{k} * n_output_, hb, n_output_);
-        if (peep) acc += peep[k] * cb[k];
-        o[k] = acc;
+      if (peep) {
+        for (int k = 0; k < n_cell_; ++k) o[k] += peep[k] * cb[k];
       }
       if (norm) {
         float sum = 0.0f;
@@ -224,6 +248,7 @@ class LstmKernel : public Kernel {
   }
 
   void Step(const OpContext& ctx, const float* x, int64_t x_row, float* h, float* c, float* y, int64_t y_row) {
+    if (hybrid_) hybrid_lstm_.QuantizeStep(x, x_row, h);  // before h changes
     if (!cifg_) ComputeGate(ctx, kInput, x, x_row, h, c);
     ComputeGate(ctx, kForget, x, x_row, h, c);
     ComputeGate(ctx, kCell, x, x_row, h, c);
@@ -238,27 +263,39 @@ class LstmKernel : public Kernel {
     ComputeGate(ctx, kOutput, x, x_row, h, c);
     const float* out_gate = gates_[kOutput].data();
     for (int64_t k = 0; k < cells; ++k) cell[k] = out_gate[k] * act_(c[k]);  // reuses the cell gate's buffer
-    const float* proj = Data(ctx, 16);
+    const bool projection = Has(ctx, 16);
     const float* proj_bias = Data(ctx, 17);
     for (int b = 0; b < n_batch_; ++b) {
       float* hb = h + int64_t{b} * n_output_;
       const float* mb = cell + int64_t{b} * n_cell_;
-      for (int u = 0; u < n_output_; ++u) {
-        if (proj == nullptr) {
-          hb[u] = mb[u];
-          continue;
+      for (int u = 0; u < n_output_; ++u) hb[u] = !projection ? mb[u] : proj_bias ? proj_bias[u] : 0.0f;
+    }
+    if (projection) {
+      if (hybrid_) {
+        hybrid_lstm_.Project(cell, h);
+      } else {
+        const float* proj = Data(ctx, 16);
+        for (int b = 0; b < n_batch_; ++b) {
+          for (int u = 0; u < n_output_; ++u) {
+            h[int64_t{b} * n_output_ + u] += Dot(proj + int64_t{u} * n_cell_, cell + int64_t{b} * n_cell_, n_cell_);
+          }
         }
-        float v = proj_bias ? proj_bias[u] : 0.0f;
-        v += Dot(proj + int64_t{u} * n_cell_, mb, n_cell_);
-        hb[u] = params_.proj_clip > 0 ? std::clamp(v, -params_.proj_clip, params_.proj_clip) : v;
       }
-      std::copy(hb, hb + n_output_, y + b * y_row);
+      if (params_.proj_clip > 0) {
+        for (int64_t k = 0; k < int64_t{n_batch_} * n_output_; ++k) {
+          h[k] = std::clamp(h[k], -params_.proj_clip, params_.proj_clip);
+        }
+      }
+    }
+    for (int b = 0; b < n_batch_; ++b) {
+      std::copy(h + int64_t{b} * n_output_, h + int64_t{b + 1} * n_output_, y + b * y_row);
     }
   }
 
   LstmParams params_;
-  bool integer_ = false;
+  bool integer_ = false, hybrid_ = false;
   IntegerLstm integer_lstm_;
+  HybridLstm hybrid_lstm_;
   RnnActivation act_;
   int n_batch_ = 0, n_input_ = 0, n_cell_ = 0, n_output_ = 0, time_ = 0;
   bool cifg_ = false, peephole_ = false, layer_norm_ = false;

@@ -6,6 +6,8 @@
 #include <limits>
 #include <string>
 
+#include "engine/kernels/internal/quantized_binary.h"
+
 namespace litescope {
 namespace {
 
@@ -93,9 +95,7 @@ Status QuantizedUnary<kOp>::PrepareParameters(const OpContext& ctx, tflite::Tens
     QuantizeMultiplier(hires / (3.0f / 32768.0f), &multiplier2_, &shift2_);
     multiplier2_ = ToQ15(multiplier2_);
   } else {
-    if (type == tflite::TensorType_INT16) {
-      return ctx.Error(std::string("quantized INT16 ") + kName[static_cast<int>(kOp)] + " is not implemented yet");
-    }
+    if (type == tflite::TensorType_INT16) return PrepareInt16Sigmoid(ctx);
     // TFLite's builtin LOGISTIC fixes the output scale (exactly), not the zero point.
     if (kOp == QuantizedActivation::kLogistic && out_q_.scale != 1.0f / 256) {
       return ctx.Error("the output of a quantized 8-bit LOGISTIC must have scale 1/256; got " +
@@ -106,8 +106,27 @@ Status QuantizedUnary<kOp>::PrepareParameters(const OpContext& ctx, tflite::Tens
 }
 
 template <QuantizedActivation kOp>
+Status QuantizedUnary<kOp>::PrepareInt16Sigmoid(const OpContext& ctx) {
+  // activations.cc: LOGISTIC compares the output scale with 1/32768 exactly, TANH only its log2
+  // (within 1e-3); both need zero points 0 (checked with the quantization).
+  int out_log2 = 0;
+  const bool q15 = kOp == QuantizedActivation::kLogistic ? out_q_.scale == 1.0f / 32768
+                                                          : CheckedLog2(out_q_.scale, &out_log2) && out_log2 == -15;
+  if (!q15) {
+    return ctx.Error(std::string("the output of a quantized INT16 ") + kName[static_cast<int>(kOp)] +
+                     " must have scale 1/32768; got " + std::to_string(out_q_.scale));
+  }
+  std::string error;
+  const auto f = kOp == QuantizedActivation::kLogistic ? Int16Sigmoid::kLogistic : Int16Sigmoid::kTanh;
+  if (!sigmoid_.Prepare(f, in_q_.scale, &error)) return ctx.Error(error);
+  int16_sigmoid_ = true;
+  return Status::Ok();
+}
+
+template <QuantizedActivation kOp>
 int32_t QuantizedUnary<kOp>::Compute(int32_t x) const {
   if constexpr (kOp == QuantizedActivation::kLogistic || kOp == QuantizedActivation::kTanh) {
+    if (int16_sigmoid_) return sigmoid_.Compute(static_cast<int16_t>(x));
     const float real = in_q_.scale * static_cast<float>(x - in_q_.zero_point);
     const float f = kOp == QuantizedActivation::kLogistic ? 1.0f / (1.0f + std::exp(-real)) : std::tanh(real);
     const float inverse_scale = 1.0f / out_q_.scale;

@@ -8,9 +8,9 @@
 //     x - zp_x >= 0 and M = s_x * alpha / s_y (in float) below.
 //   LOGISTIC, TANH, 8-bit (PopulateLookupTable, the path of TFLite's builtin kernels): a table of
 //     y = clamp(round(f(s_x (x - zp_x)) / s_y) + zp_y) in float; LOGISTIC needs s_y = 1/256
-//     (exactly; any zero point, as TFLite). INT16 LOGISTIC and TANH are not implemented: TFLite
-//     interpolates in a fixed 256-entry sigmoid table (sigmoid_table_uint16) that no simple
-//     formula reproduces, and takes gemmlowp's fixed-point path for input scales 2^-12 (2^-11).
+//     (exactly; any zero point, as TFLite).
+//   LOGISTIC, TANH, INT16: internal/quantized_sigmoid_int16.h (a table interpolation, or
+//     gemmlowp's fixed point for input scale 2^-12); the output must be Q0.15 (scale 1/32768).
 //   HARD_SWISH, 8-bit (reference_ops::HardSwish, 16-bit fixed point): with d = x - zp_x and
 //     h = d * 2^7 on the "hires" scale s_x / 128,
 //       p = SRDHM16(h, Mo)               p on s_y (before Mo's right shift eo)
@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "engine/kernels/internal/fixed_point.h"
+#include "engine/kernels/internal/quantized_sigmoid_int16.h"
 #include "engine/runtime/kernel.h"
 
 namespace litescope {
@@ -41,6 +42,7 @@ class QuantizedUnary : public Kernel {
 
  private:
   Status PrepareParameters(const OpContext& ctx, tflite::TensorType type);
+  Status PrepareInt16Sigmoid(const OpContext& ctx);
   // The output value of one stored input value.
   int32_t Compute(int32_t x) const;
 
@@ -51,6 +53,8 @@ class QuantizedUnary : public Kernel {
   int32_t multiplier_ = 0, multiplier2_ = 0;
   int shift_ = 0, shift2_ = 0;
   int32_t type_min_ = 0;
+  bool int16_sigmoid_ = false;  // INT16 LOGISTIC or TANH: sigmoid_ computes
+  Int16Sigmoid sigmoid_;
   std::vector<int32_t> table_;  // table_[x - type_min_]
 };
 

@@ -1,7 +1,7 @@
 // DEPTHWISE_CONV_2D, float32: 3x3 filters with stride 1 or 2, dilation 1 and depth multiplier 1
 // (MobileNet's) run a vectorized row kernel over the pool; INT8 and UINT8 ones with depth
-// multiplier 1 run QuantizedDepthwise (bit for bit the reference); everything else runs the
-// reference loops.
+// multiplier 1 run QuantizedDepthwise (bit for bit the reference); everything else (hybrid
+// included) runs the reference loops.
 #include <algorithm>
 #include <vector>
 
@@ -33,7 +33,7 @@ class DepthwiseConv2D : public ReferenceDepthwiseConv2D {
                             bias ? bias->data<int32_t>() : nullptr, g);
       return Status::Ok();
     }
-    fast_ = !quantized_ && f[1] == 3 && f[2] == 3 && f[3] == in[3] && w_.dil_h == 1 && w_.dil_w == 1 &&
+    fast_ = !quantized_ && !hybrid_ && f[1] == 3 && f[2] == 3 && f[3] == in[3] && w_.dil_h == 1 && w_.dil_w == 1 &&
             w_.stride_h <= 2 && w_.stride_w <= 2;
     if (!fast_) return Status::Ok();
     kernels_ = &FloatKernelsFor(SelectedCpuIsa());

@@ -1,6 +1,6 @@
 // DEPTHWISE_CONV_2D, float32: NHWC input, [1, KH, KW, C * multiplier] filter; output channel
 // c * multiplier + m reads input channel c. Quantized (INT8, UINT8, INT16 input) through
-// QuantizedConv.
+// QuantizedConv; hybrid (FLOAT32 input, INT8 filter) through HybridDepthwiseConv2D.
 #include "engine/kernels/internal/checks.h"
 #include "engine/kernels/internal/depthwise_conv_2d.h"
 #include "engine/kernels/internal/window_loops.h"
@@ -10,7 +10,9 @@ namespace litescope {
 
 Status ReferenceDepthwiseConv2D::Prepare(OpContext& ctx) {
   quantized_ = IsQuantizedInput(ctx, 0);
-  if (!quantized_) LITESCOPE_RETURN_IF_ERROR(CheckFloat32(ctx, {0, 1, 2}));
+  const Tensor* filter = ctx.input(1);
+  hybrid_ = !quantized_ && filter != nullptr && filter->type == tflite::TensorType_INT8;
+  if (!quantized_) LITESCOPE_RETURN_IF_ERROR(hybrid_ ? CheckFloat32(ctx, {0, 2}) : CheckFloat32(ctx, {0, 1, 2}));
   LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 0, 4));
   LITESCOPE_RETURN_IF_ERROR(CheckRank(ctx, 1, 4));
   const auto* o = ctx.options<tflite::DepthwiseConv2DOptions>();
@@ -26,6 +28,10 @@ Status ReferenceDepthwiseConv2D::Prepare(OpContext& ctx) {
   LITESCOPE_RETURN_IF_ERROR(CheckBias(ctx, 2, f[3]));
   LITESCOPE_RETURN_IF_ERROR(w_.Compute(ctx, o->padding(), o->stride_h(), o->stride_w(), o->dilation_h_factor(),
                                         o->dilation_w_factor(), in[1], in[2], f[1], f[2]));
+  if (hybrid_) {
+    LITESCOPE_RETURN_IF_ERROR(
+        hybrid_depthwise_.Prepare(ctx, *ctx.input(0), *filter, *ctx.output(0), o->depth_multiplier()));
+  }
   // TFLite's 16x8 DEPTHWISE_CONV_2D takes only an INT64 bias; per-channel scales lie along dimension 3.
   if (quantized_) {
     LITESCOPE_RETURN_IF_ERROR(quantized_conv_.Prepare(ctx, {.channel_dim = 3, .int16_takes_int32_bias = false},
@@ -36,6 +42,10 @@ Status ReferenceDepthwiseConv2D::Prepare(OpContext& ctx) {
 }
 
 Status ReferenceDepthwiseConv2D::Eval(OpContext& ctx) {
+  if (hybrid_) {
+    hybrid_depthwise_.Eval(w_, range_, *ctx.input(0), *ctx.input(1), ctx.input(2), *ctx.output(0));
+    return Status::Ok();
+  }
   if (quantized_) {
     quantized_conv_.EvalDepthwise(w_, *ctx.input(0), *ctx.input(1), ctx.input(2), *ctx.output(0));
     return Status::Ok();

@@ -1,5 +1,5 @@
 // LOGISTIC (sigmoid), float32, with TFLite's cut-offs: 1 above 16.619..., exp(x) below -9.
-// INT8 and UINT8 are quantized (internal/quantized_unary.h); quantized INT16 is refused.
+// INT8, UINT8 and INT16 are quantized (internal/quantized_unary.h).
 #include <cmath>
 
 #include "engine/kernels/internal/quantized_kernel.h"

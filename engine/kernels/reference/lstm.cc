@@ -1,5 +1,6 @@
-// LSTM, float32, FULL kernel type: one step of the LSTM of internal/lstm.h on a [batch, input]
-// input. The BASIC kernel type (4 inputs, a single concatenated weight matrix) is refused.
+// LSTM, FULL kernel type: one step of the LSTM of internal/lstm.h on a [batch, input]
+// input (float, integer or hybrid). The BASIC kernel type (4 inputs, a single concatenated weight
+// matrix) is refused.
 #include "engine/kernels/internal/lstm.h"
 #include "engine/kernels/reference/reference_ops.h"
 
@@ -14,7 +15,7 @@ struct Step {
     if (o->kernel_type() != tflite::LSTMKernelType_FULL) {
       return ctx.Error("the BASIC LSTM kernel type is not implemented; only FULL is");
     }
-    *p = {o->fused_activation_function(), o->cell_clip(), o->proj_clip(), true};
+    *p = {o->fused_activation_function(), o->cell_clip(), o->proj_clip(), true, o->asymmetric_quantize_inputs()};
     return Status::Ok();
   }
 };

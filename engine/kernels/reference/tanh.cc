@@ -1,5 +1,5 @@
 // TANH, float32.
-// INT8 and UINT8 are quantized (internal/quantized_unary.h); quantized INT16 is refused.
+// INT8, UINT8 and INT16 are quantized (internal/quantized_unary.h).
 #include <cmath>
 
 #include "engine/kernels/internal/quantized_kernel.h"

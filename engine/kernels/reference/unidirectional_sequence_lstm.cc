@@ -11,7 +11,8 @@ struct Sequence {
   static Status Read(const OpContext& ctx, LstmParams* p) {
     const auto* o = ctx.options<tflite::UnidirectionalSequenceLSTMOptions>();
     if (o == nullptr) return ctx.Error("has no UnidirectionalSequenceLSTMOptions");
-    *p = {o->fused_activation_function(), o->cell_clip(), o->proj_clip(), o->time_major()};
+    *p = {o->fused_activation_function(), o->cell_clip(), o->proj_clip(), o->time_major(),
+          o->asymmetric_quantize_inputs()};
     return Status::Ok();
   }
 };

@@ -61,13 +61,15 @@ TEST(BatchMatMul, PrepareRejectsBadShapes) {
     ASSERT_FALSE(out.ok()) << b.message;
     EXPECT_NE(out.status().message().find(b.message), std::string::npos) << out.status().message();
   }
-  OpCase c("int8", tflite::BuiltinOperator_BATCH_MATMUL, BatchMatMul(false, false));
+  // Quantized x with a float y: neither quantized nor hybrid (a FLOAT32 x with an INT8 y).
+  OpCase c("int8_float", tflite::BuiltinOperator_BATCH_MATMUL, BatchMatMul(false, false));
   c.Input<int8_t>(tflite::TensorType_INT8, {2, 2}, {1, 2, 3, 4}, {{0.5f}, {0}});
-  c.Input<int8_t>(tflite::TensorType_INT8, {2, 2}, {1, 2, 3, 4}, {{0.5f}, {0}});
+  c.Input<float>(TensorType_FLOAT32, {2, 2}, {1, 2, 3, 4});
   c.Output(tflite::TensorType_INT8, {2, 2}, {{0.5f}, {0}});
   Result<std::vector<NpyArray>> out = c.RunOurs();
   ASSERT_FALSE(out.ok());
-  EXPECT_NE(out.status().message().find("quantized BATCH_MATMUL is not implemented yet"), std::string::npos);
+  EXPECT_NE(out.status().message().find("y is FLOAT32; x's type INT8 expected"), std::string::npos)
+      << out.status().message();
 }
 
 TEST(BatchMatMul, MatchesTfliteOnRandomCases) {

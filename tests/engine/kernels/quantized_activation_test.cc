@@ -191,8 +191,8 @@ TEST(QuantizedActivation, RejectsBadQuantization) {
                                   PerTensor(0.001f, 0), PerTensor(1.0f / 256, 0));
   ExpectError(*softmax16, "must have scale 1/32768 and zero point 0");
   auto logistic16 = Unary<int16_t>("lg16", tflite::BuiltinOperator_LOGISTIC, TensorType_INT16, {2}, {1, 2},
-                                   PerTensor(0.001f, 0), PerTensor(1.0f / 32768, 0));
-  ExpectError(*logistic16, "INT16 LOGISTIC is not implemented");
+                                   PerTensor(0.001f, 0), PerTensor(1.0f / 256, 0));
+  ExpectError(*logistic16, "INT16 LOGISTIC must have scale 1/32768");
   auto hard_swish16 = Unary<int16_t>("hs16", tflite::BuiltinOperator_HARD_SWISH, TensorType_INT16, {1}, {1}, ok, ok);
   ExpectError(*hard_swish16, "INT16 HARD_SWISH is not supported");
   ExpectError(*make(tflite::BuiltinOperator_HARD_SWISH, ok, PerTensor(0.0001f, 0)), "output scale >= input scale / 128");

@@ -21,4 +21,16 @@ inline void ExpectMatchesTflite(const std::vector<std::unique_ptr<OpCase>>& owne
   ExpectMatchesTflite(all, 0.0, max_lsb);
 }
 
+// Runs every case in our interpreter first (a failure names the case), then compares the float
+// outputs with real TFLite within `float_tol`.
+inline void ExpectRunsAndMatchesTflite(const std::vector<std::unique_ptr<OpCase>>& owned, double float_tol) {
+  std::vector<OpCase*> all;
+  for (const auto& c : owned) {
+    Result<std::vector<NpyArray>> out = c->RunOurs();
+    ASSERT_TRUE(out.ok()) << c->name() << ": " << out.status().message();
+    all.push_back(c.get());
+  }
+  ExpectMatchesTflite(all, float_tol);
+}
+
 }  // namespace litescope::testing
