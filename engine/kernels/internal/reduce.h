@@ -11,6 +11,8 @@
 //     template <typename T> static T Init() { return T(0); }
 //     template <typename T> static T Add(T acc, T x) { return WrappingAdd(acc, x); }
 //     template <typename T> static T Finish(T acc, int64_t /*count*/) { return acc; }
+//     // Optional: INT8/UINT8/INT16 as TFLite's quantized MEAN or SUM (internal/quantized_reduce.h).
+//     static constexpr QuantizedReduce::Kind kQuantizedKind = QuantizedReduce::kSum;
 //   };
 //   std::unique_ptr<Kernel> MakeSum() { return Make<ReduceKernel<SumOp>>(); }
 #pragma once
@@ -19,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/kernels/internal/quantized_reduce.h"
 #include "engine/kernels/internal/value_shaped_output.h"
 #include "engine/kernels/internal/wrapping_math.h"
 #include "engine/runtime/kernel.h"
@@ -32,6 +35,10 @@ class ReduceKernel : public Kernel {
     const Tensor* in = ctx.input(0);
     if (in == nullptr) return ctx.Error("needs an input");
     LITESCOPE_RETURN_IF_ERROR(CheckTypes(ctx, *in, *ctx.output(0)));
+    quantized_type_ = kQuantized && IsQuantizedType(in->type);
+    if constexpr (kQuantized) {
+      if (quantized_type_) LITESCOPE_RETURN_IF_ERROR(quantized_.Prepare(ctx, Op::kQuantizedKind, *in, *ctx.output(0)));
+    }
     const Tensor* axes = ctx.input(1);
     if (axes == nullptr || axes->type != tflite::TensorType_INT32) return ctx.Error("the axes must be INT32");
     if (axes->shape.size() > 1) return ctx.Error("the axes must be a scalar or 1-D, got shape " + ShapeString(axes->shape));
@@ -42,6 +49,14 @@ class ReduceKernel : public Kernel {
 
   Status Eval(OpContext& ctx) override {
     LITESCOPE_RETURN_IF_ERROR(EvalValueShapedOutput(ctx, 1, [&](Shape* out) { return Reduce(ctx, out); }));
+    if (quantized_type_) {
+      switch (ctx.input(0)->type) {
+        case tflite::TensorType_INT8: RunQuantized<int8_t>(ctx); break;
+        case tflite::TensorType_UINT8: RunQuantized<uint8_t>(ctx); break;
+        default: RunQuantized<int16_t>(ctx); break;
+      }
+      return Status::Ok();
+    }
     switch (ctx.input(0)->type) {
       case tflite::TensorType_FLOAT32: Run<float>(ctx); break;
       case tflite::TensorType_INT32: if constexpr (Op::kIntegers) Run<int32_t>(ctx); break;
@@ -55,19 +70,24 @@ class ReduceKernel : public Kernel {
   }
 
  private:
+  static constexpr bool kQuantized = requires { Op::kQuantizedKind; };
+
+  static bool IsQuantizedType(tflite::TensorType type) {
+    return type == tflite::TensorType_INT8 || type == tflite::TensorType_UINT8 || type == tflite::TensorType_INT16;
+  }
+
   static Status CheckTypes(const OpContext& ctx, const Tensor& in, const Tensor& out) {
     const std::string name = tflite::EnumNameTensorType(in.type);
     bool ok = in.type == tflite::TensorType_FLOAT32;
     if (in.type == tflite::TensorType_INT32 || in.type == tflite::TensorType_INT64) ok = Op::kIntegers;
-    if (in.type == tflite::TensorType_INT8 || in.type == tflite::TensorType_UINT8 ||
-        in.type == tflite::TensorType_INT16) {
+    if (IsQuantizedType(in.type) && !kQuantized) {  // the quantized MEAN and SUM check in quantized_
       if (!Op::kOrderOnly) return ctx.Error(std::string("quantized ") + Op::kName + " is not implemented yet");
       if (in.quant.scale != out.quant.scale || in.quant.zero_point != out.quant.zero_point) {
         return ctx.Error(std::string("quantized ") + Op::kName +
                          " with different input and output quantization is not implemented yet");
       }
-      ok = true;
     }
+    if (IsQuantizedType(in.type)) ok = true;
     if (!ok) return ctx.Error(std::string(Op::kName) + " of " + name + " is not supported");
     if (out.type != in.type) {
       return ctx.Error("the output is " + std::string(tflite::EnumNameTensorType(out.type)) + "; it must be " + name +
@@ -99,41 +119,71 @@ class ReduceKernel : public Kernel {
 
   template <typename T>
   void Run(OpContext& ctx) {
+    Tensor& output = *ctx.output(0);
+    T* y = output.data<T>();
+    std::fill(y, y + output.elements(), Op::template Init<T>());
+    const int64_t count = Accumulate<T>(ctx, y, [](T acc, T x) { return Op::Add(acc, x); });
+    for (int64_t i = 0; i < output.elements(); ++i) y[i] = Op::Finish(y[i], count);
+  }
+
+  // int32 sums of the stored values (wrapping, as TFLite's temp_sum), finished by quantized_ and
+  // cast to T (wrapping: TFLite's quantized SUM does not clamp). An empty input gives 0s.
+  template <typename T>
+  void RunQuantized(OpContext& ctx) {
+    const Tensor& input = *ctx.input(0);
+    Tensor& output = *ctx.output(0);
+    sums_.assign(static_cast<size_t>(output.elements()), 0);
+    const int64_t n = Accumulate<T>(ctx, sums_.data(), [](int32_t acc, T x) { return WrappingAdd<int32_t>(acc, x); });
+    if (input.elements() > 0 && n > 0) {
+      quantized_.Finish(sums_.data(), output.elements(), n, quantized_.Pooled(input, *ctx.input(1), keep_dims_),
+                        sums_.data());
+    }
+    T* y = output.data<T>();
+    for (int64_t i = 0; i < output.elements(); ++i) y[i] = static_cast<T>(sums_[static_cast<size_t>(i)]);
+  }
+
+  // Folds every input element into the output element it reduces to (y already initialized);
+  // returns how many input elements each output element takes.
+  template <typename T, typename Acc, typename Add>
+  int64_t Accumulate(OpContext& ctx, Acc* y, Add add) {
     const Tensor& input = *ctx.input(0);
     const Shape& in = input.shape;
     const size_t rank = in.size();
-    // Output stride of every input dimension (0 for reduced ones).
-    std::vector<int64_t> out_stride(rank, 0);
+    // Output stride of every input dimension (0 for reduced ones). Members, not locals: GCC 12
+    // warns (-Wfree-nonheap-object) about local vectors inlined here.
+    out_stride_.assign(rank, 0);
     int64_t stride = 1, count = 1;
     for (size_t d = rank; d-- > 0;) {
       if (reduced_[d]) {
         count *= in[d];
       } else {
-        out_stride[d] = stride;
+        out_stride_[d] = stride;
         stride *= in[d];
       }
     }
-    Tensor& output = *ctx.output(0);
-    T* y = output.data<T>();
-    std::fill(y, y + output.elements(), Op::template Init<T>());
     const T* x = input.data<T>();
-    std::vector<int32_t> idx(rank, 0);
+    idx_.assign(rank, 0);
     int64_t o = 0;
     for (int64_t i = 0, n = input.elements(); i < n; ++i) {
-      y[o] = Op::Add(y[o], x[i]);
+      y[o] = add(y[o], x[i]);
       for (size_t d = rank; d-- > 0;) {  // odometer increment, innermost dimension first
-        ++idx[d];
-        o += out_stride[d];
-        if (idx[d] < in[d]) break;
-        o -= out_stride[d] * in[d];
-        idx[d] = 0;
+        ++idx_[d];
+        o += out_stride_[d];
+        if (idx_[d] < in[d]) break;
+        o -= out_stride_[d] * in[d];
+        idx_[d] = 0;
       }
     }
-    for (int64_t i = 0; i < output.elements(); ++i) y[i] = Op::Finish(y[i], count);
+    return count;
   }
 
   bool keep_dims_ = false;
   std::vector<bool> reduced_;
+  std::vector<int64_t> out_stride_;
+  std::vector<int32_t> idx_;
+  bool quantized_type_ = false;  // INT8, UINT8 or INT16 with Op::kQuantizedKind
+  QuantizedReduce quantized_;
+  std::vector<int32_t> sums_;
 };
 
 }  // namespace litescope

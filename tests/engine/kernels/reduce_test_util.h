@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -70,6 +71,63 @@ std::vector<std::unique_ptr<OpCase>> ReduceCases(const std::string& prefix, tfli
     else c->Input<int32_t>(tflite::TensorType_INT32, axes_shape, g.axes);
     c->Output(type, ReducedShape(g.in, g.axes, g.keep_dims), quant);
     cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+// Quantized cases (INT8, UINT8, INT16): every geometry here with every (input, output)
+// quantization pair, random stored values over the whole type.
+struct QuantizedReducePair {
+  QuantParams in, out;
+};
+
+inline std::vector<ReduceGeometry> QuantizedReduceGeometries() {
+  return {
+      {{2, 5, 6, 7}, {1, 2}, true},         // 8-bit MEAN: the oracle runs these three in XNNPACK
+      {{1, 3, 4, 9}, {2, 1}, true},
+      {{2, 5, 6, 7}, {1, 2}, false},
+      {{2, 5, 6, 7}, {1, 2}, true, false},  // the same, axes fed at run time: TFLite's builtin kernel
+      {{1, 3, 4, 9}, {2, 1}, true, false},
+      {{2, 5, 6, 7}, {1, 2}, false, false},
+      {{2, 5, 6, 7}, {-3, -2}, true},       // negative axes: never the 4-D path
+      {{3, 4, 5}, {1}, false},
+      {{3, 4, 5}, {-1}, true},
+      {{3, 4, 5}, {0, 1, 2}, false},
+      {{2, 3, 4, 5}, {0, 3, -1}, false},
+      {{4, 6}, {}, true},                   // no axes
+      {{3, 4, 5}, {2, 0}, false, false},    // axes fed at run time
+      {{64, 33}, {0}, false},
+  };
+}
+
+// Whether the oracle's XNNPACK delegate takes an 8-bit MEAN of geometry g: 4-D, constant axes
+// {1, 2} or {2, 1} (keep_dims or not).
+inline bool XnnpackTakesMean(const ReduceGeometry& g) {
+  return g.in.size() == 4 && g.const_axes && g.axes.size() == 2 &&
+         ((g.axes[0] == 1 && g.axes[1] == 2) || (g.axes[0] == 2 && g.axes[1] == 1));
+}
+
+// The cases of the geometries `take` accepts (all without it).
+template <typename T>
+std::vector<std::unique_ptr<OpCase>> QuantizedReduceCases(const std::string& prefix, tflite::BuiltinOperator op,
+                                                          tflite::TensorType type,
+                                                          const std::vector<QuantizedReducePair>& pairs,
+                                                          bool (*take)(const ReduceGeometry&) = nullptr) {
+  std::vector<std::unique_ptr<OpCase>> cases;
+  uint32_t seed = 900;
+  for (const QuantizedReducePair& q : pairs) {
+    for (const ReduceGeometry& g : QuantizedReduceGeometries()) {
+      const auto n = static_cast<size_t>(ElementCount(g.in));
+      std::vector<T> x = RandomInts<T>(n, seed++, std::numeric_limits<T>::min(), std::numeric_limits<T>::max());
+      if (take != nullptr && !take(g)) continue;
+      auto c = std::make_unique<OpCase>(prefix + std::to_string(cases.size()), op, Reducer(g.keep_dims));
+      c->Input<T>(type, g.in, x, q.in);
+      Shape axes_shape = {static_cast<int32_t>(g.axes.size())};
+      if (g.const_axes) c->ConstInput<int32_t>(tflite::TensorType_INT32, axes_shape, g.axes);
+      else c->Input<int32_t>(tflite::TensorType_INT32, axes_shape, g.axes);
+      c->Output(type, ReducedShape(g.in, g.axes, g.keep_dims), q.out);
+      cases.push_back(std::move(c));
+    }
   }
   return cases;
 }
