@@ -7,7 +7,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
-#include "app/cli/random_input.h"
+#include "engine/runtime/random_input.h"
 #include "engine/base/atomic_file.h"
 #include "engine/runtime/interpreter.h"
 #include "engine/runtime/profile.h"

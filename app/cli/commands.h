@@ -5,6 +5,7 @@
 namespace litescope::cli {
 
 int BenchCommand(int argc, char** argv);
+int ConvertCommand(int argc, char** argv);
 int InspectCommand(int argc, char** argv);
 int RenderCommand(int argc, char** argv);
 int RunCommand(int argc, char** argv);

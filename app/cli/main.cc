@@ -16,6 +16,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"bench", "bench MODEL [--threads N] [--warmup W] [--runs R] [--profile] [--json FILE]   latency, per-op profile",
      litescope::cli::BenchCommand},
+    {"convert", "convert SRC -o OUT.tflite [--input-shape N=D,..] [--keep-nchw-io] [--allow-custom-ops] [--check] [--report F]",
+     litescope::cli::ConvertCommand},
     {"inspect", "inspect MODEL [--json]        summary, op histogram, parameters, signatures, op table",
      litescope::cli::InspectCommand},
 #ifdef LITESCOPE_WITH_QT

@@ -7,7 +7,7 @@
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/image_run.h"
-#include "app/cli/random_input.h"
+#include "engine/runtime/random_input.h"
 #include "engine/model/npy.h"
 #include "engine/runtime/interpreter.h"
 #include "engine/runtime/signature_runner.h"

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdlib>
 #include <random>
 
 #include "engine/model/npy.h"
@@ -14,19 +13,8 @@
 namespace litescope {
 namespace {
 
-std::optional<std::filesystem::path> OracleScript() {
-  std::optional<std::filesystem::path> shared = testing::SharedDir();
-  if (!shared || std::system("node --version > /dev/null 2>&1") != 0) return std::nullopt;
-  const char* dir = std::getenv("LITESCOPE_ORACLE_DIR");
-  const char* home = std::getenv("HOME");
-  std::filesystem::path modules = dir ? std::filesystem::path(dir) / "node_modules"
-                                      : std::filesystem::path(home ? home : "/") / ".cache/litescope-oracle/node_modules";
-  if (!std::filesystem::exists(modules / "@tensorflow")) return std::nullopt;
-  return *shared / "oracle" / "tflite_wasm_run.js";
-}
-
 TEST(Oracle, SampleClassifierRunsInRealTfliteAndMatches) {
-  std::optional<std::filesystem::path> script = OracleScript();
+  std::optional<std::filesystem::path> script = testing::TfliteOracleScript();
   if (!script) GTEST_SKIP() << "Node.js or the TFLite oracle is not set up (run ../shared/oracle/setup.sh)";
   std::filesystem::path dir = testing::TempDir("oracle_sample");
   ASSERT_TRUE(SampleClassifier().WriteFile((dir / "sample.tflite").string()).ok());

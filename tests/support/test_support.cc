@@ -210,4 +210,15 @@ std::filesystem::path TempDir(const std::string& name) {
 
 std::string CliPath() { return LITESCOPE_CLI_PATH; }
 
+std::optional<std::filesystem::path> TfliteOracleScript() {
+  std::optional<std::filesystem::path> shared = SharedDir();
+  if (!shared || std::system("node --version > /dev/null 2>&1") != 0) return std::nullopt;
+  const char* dir = std::getenv("LITESCOPE_ORACLE_DIR");
+  const char* home = std::getenv("HOME");
+  std::filesystem::path modules = dir ? std::filesystem::path(dir) / "node_modules"
+                                      : std::filesystem::path(home ? home : "/") / ".cache/litescope-oracle/node_modules";
+  if (!std::filesystem::exists(modules / "@tensorflow")) return std::nullopt;
+  return *shared / "oracle" / "tflite_wasm_run.js";
+}
+
 }  // namespace litescope::testing

@@ -57,6 +57,10 @@ std::filesystem::path TempDir(const std::string& name);
 // The path of the litescope-cli binary under test.
 std::string CliPath();
 
+// ../shared/oracle/tflite_wasm_run.js (real TFLite in WebAssembly), or nullopt when Node.js or
+// the oracle's npm packages are not set up; tests then skip with a message.
+std::optional<std::filesystem::path> TfliteOracleScript();
+
 }  // namespace litescope::testing
 
 #define LITESCOPE_SKIP_WITHOUT_SHARED()                                                        \

@@ -1,8 +1,8 @@
-#include "app/cli/random_input.h"
+#include "engine/runtime/random_input.h"
 
 #include <cstring>
 
-namespace litescope::cli {
+namespace litescope {
 
 void FillRandom(Tensor& t, std::mt19937& rng) {
   int64_t n = t.elements();
@@ -38,4 +38,4 @@ void FillRandom(Tensor& t, std::mt19937& rng) {
   }
 }
 
-}  // namespace litescope::cli
+}  // namespace litescope
