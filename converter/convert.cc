@@ -6,7 +6,6 @@
 #include "converter/frontends/keras/keras_frontend.h"
 #include "converter/frontends/onnx/onnx_frontend.h"
 #include "converter/frontends/tflite/tflite_frontend.h"
-#include "converter/passes/infer_shapes.h"
 #include "converter/passes/optimize.h"
 #include "converter/writer/tflite_writer.h"
 
@@ -76,7 +75,6 @@ Result<ConvertResult> Convert(const std::string& source, const std::string& outp
   progress(0.4);
   if (options.import.cancelled()) return cancelled();
   ir::Model model = std::move(imported).value();
-  LITESCOPE_RETURN_IF_ERROR(InferShapes(model).WithContext("converting " + source));
   const ir::Model before = model;  // what --check compares against: no pass has run
   LITESCOPE_RETURN_IF_ERROR(Optimize(model, &result.report).WithContext("converting " + source));
   progress(0.8);

@@ -27,8 +27,9 @@ namespace {
 constexpr int kSliderSteps = 100;
 
 // Runs on a worker thread: load (unless `model` is given), then build the scene.
-SceneJobResult RunSceneJob(std::string path, std::shared_ptr<const Model> model, int subgraph, SceneOptions options,
-                           std::shared_ptr<std::atomic<bool>> cancel, std::shared_ptr<std::atomic<int>> permille) {
+SceneJobResult RunSceneJob(std::string path, std::shared_ptr<const Model> model, std::shared_ptr<const OpMetadata> metadata,
+                           int subgraph, SceneOptions options, std::shared_ptr<std::atomic<bool>> cancel,
+                           std::shared_ptr<std::atomic<int>> permille) {
   SceneJobResult r;
   if (!model) {
     Result<std::unique_ptr<Model>> loaded = Model::Load(path);
@@ -40,11 +41,15 @@ SceneJobResult RunSceneJob(std::string path, std::shared_ptr<const Model> model,
     r.estimate = EstimateRuntime(*model);
   }
   r.model = model;
-  Result<OpMetadata> metadata = OpMetadata::LoadBuiltIn();
-  if (!metadata.ok()) {
-    r.status = metadata.status();
-    return r;
+  if (!metadata) {
+    Result<OpMetadata> loaded = OpMetadata::LoadBuiltIn();
+    if (!loaded.ok()) {
+      r.status = loaded.status();
+      return r;
+    }
+    metadata = std::make_shared<const OpMetadata>(std::move(loaded).value());
   }
+  r.metadata = metadata;
   SceneProgress job{cancel.get(), [permille](double p) { permille->store(static_cast<int>(p * 1000)); }};
   Result<std::shared_ptr<const GraphScene>> scene = GraphScene::Build(*model, subgraph, options, *metadata, job);
   if (!scene.ok()) r.status = scene.status();
@@ -148,7 +153,7 @@ void ModelTab::Start(int subgraph) {
   connect(timer, &QTimer::timeout, this, [this, permille] { progress_->setValue(permille->load()); });
   connect(&watcher_, &QFutureWatcher<SceneJobResult>::finished, timer, &QObject::deleteLater);
   timer->start(50);
-  watcher_.setFuture(QtConcurrent::run(RunSceneJob, path_.toStdString(), model_, subgraph, options_, cancel_, permille));
+  watcher_.setFuture(QtConcurrent::run(RunSceneJob, path_.toStdString(), model_, metadata_, subgraph, options_, cancel_, permille));
 }
 
 void ModelTab::Finished() {
@@ -166,6 +171,7 @@ void ModelTab::Finished() {
   }
   const bool first = !model_;
   model_ = r.model;
+  metadata_ = r.metadata;
   scene_ = r.scene;
   if (first) {
     model_panel_->setHtml(ModelHtml(*model_, *r.estimate));
@@ -210,8 +216,7 @@ void ModelTab::ShowNode(int node) {
     node_panel_->clear();
     return;
   }
-  Result<OpMetadata> metadata = OpMetadata::LoadBuiltIn();
-  QString html = NodeHtml(*model_, *scene_, node, metadata.ok() ? *metadata : OpMetadata());
+  QString html = NodeHtml(*model_, *scene_, node, *metadata_);
   const GraphNode& n = scene_->graph().nodes[static_cast<size_t>(node)];
   if (overlay_ && overlay_->subgraph == subgraph_ && overlay_->values.contains(n.op))
     html += QStringLiteral("<h3>Overlay</h3><p>%1: <b>%2 %3</b></p>")

@@ -31,6 +31,7 @@ struct SceneJobResult {
   std::shared_ptr<const Model> model;
   std::shared_ptr<const GraphScene> scene;
   std::optional<Result<RuntimeEstimate>> estimate;  // computed with the first load only
+  std::shared_ptr<const OpMetadata> metadata;       // read with the first load, then reused
   Status status;
 };
 
@@ -80,6 +81,7 @@ class ModelTab : public QWidget {
   SceneOptions options_;
   int subgraph_ = 0;
   std::shared_ptr<const Model> model_;
+  std::shared_ptr<const OpMetadata> metadata_;
   std::shared_ptr<const GraphScene> scene_;
   std::shared_ptr<const Overlay> overlay_;
   std::shared_ptr<std::atomic<bool>> cancel_;

@@ -108,16 +108,10 @@ TEST(Mean, MatchesTfliteOnRandomFloatCases) {
 
 TEST(Mean, PrepareRejectsBadInputs) {
   ExpectReducePrepareErrors(tflite::BuiltinOperator_MEAN);
-  OpCase zp("int16_zero_point", tflite::BuiltinOperator_MEAN, Reducer(false));
-  zp.Input<int16_t>(TensorType_INT16, {2}, {1, 2}, PerTensor(0.5f, 1));
-  zp.ConstInput<int32_t>(TensorType_INT32, {1}, {0});
-  zp.Output(TensorType_INT16, {}, PerTensor(0.5f, 0));
-  ExpectError(zp, "zero point 1 is not 0");
-  OpCase scale("scale", tflite::BuiltinOperator_MEAN, Reducer(false));
-  scale.Input<int8_t>(TensorType_INT8, {2}, {1, 2}, PerTensor(0.5f, 0));
-  scale.ConstInput<int32_t>(TensorType_INT32, {1}, {0});
-  scale.Output(TensorType_INT8, {}, PerTensor(0.0f, 0));
-  ExpectError(scale, "output scale is 0.000000");
+  ExpectScalarReduceRefused<int16_t>(tflite::BuiltinOperator_MEAN, TensorType_INT16, PerTensor(0.5f, 1), PerTensor(0.5f, 0),
+                                     "zero point 1 is not 0");
+  ExpectScalarReduceRefused<int8_t>(tflite::BuiltinOperator_MEAN, TensorType_INT8, PerTensor(0.5f, 0), PerTensor(0.0f, 0),
+                                    "output scale is 0.000000");
 }
 
 }  // namespace

@@ -142,16 +142,24 @@ inline void ExpectReduceCasesMatchTflite(const std::vector<std::unique_ptr<OpCas
   ExpectMatchesTflite(all, float_tol);
 }
 
-// A one-element reduction whose int8 output is quantized differently from its input must fail
-// in Prepare with `message`.
-inline void ExpectRequantizeRefused(tflite::BuiltinOperator op, const std::string& message) {
-  OpCase c("requantize", op, Reducer(false));
-  c.Input<int8_t>(tflite::TensorType_INT8, {2}, {1, 2}, {{0.5f}, {0}});
+// Reducing the vector {1, 2} of type `type` to a scalar, quantized `in` -> `out`, must fail in
+// Prepare with `message`.
+template <typename T>
+void ExpectScalarReduceRefused(tflite::BuiltinOperator op, tflite::TensorType type, const QuantParams& in,
+                               const QuantParams& out, const std::string& message) {
+  OpCase c("refused", op, Reducer(false));
+  c.Input<T>(type, {2}, {1, 2}, in);
   c.ConstInput<int32_t>(tflite::TensorType_INT32, {1}, {0});
-  c.Output(tflite::TensorType_INT8, {}, {{0.25f}, {0}});
-  Result<std::vector<NpyArray>> out = c.RunOurs();
-  ASSERT_FALSE(out.ok());
-  EXPECT_NE(out.status().message().find(message), std::string::npos) << out.status().message();
+  c.Output(type, {}, out);
+  Result<std::vector<NpyArray>> result = c.RunOurs();
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.status().message().find(message), std::string::npos) << result.status().message();
+}
+
+// A reduction whose int8 output is quantized differently from its input must fail in Prepare
+// with `message`.
+inline void ExpectRequantizeRefused(tflite::BuiltinOperator op, const std::string& message) {
+  ExpectScalarReduceRefused<int8_t>(op, tflite::TensorType_INT8, {{0.5f}, {0}}, {{0.25f}, {0}}, message);
 }
 
 // Prepare errors every reduction gives: an axis out of range, a non-INT32 axes tensor.

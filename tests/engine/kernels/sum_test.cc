@@ -79,16 +79,10 @@ TEST(Sum, QuantizedMatchesTflite) {
 
 TEST(Sum, PrepareRejectsBadInputs) {
   ExpectReducePrepareErrors(tflite::BuiltinOperator_SUM);
-  OpCase c("int16_requantize", tflite::BuiltinOperator_SUM, Reducer(false));
-  c.Input<int16_t>(TensorType_INT16, {2}, {1, 2}, PerTensor(0.5f, 0));
-  c.ConstInput<int32_t>(TensorType_INT32, {1}, {0});
-  c.Output(TensorType_INT16, {}, PerTensor(0.25f, 0));
-  ExpectError(c, "needs the input's scale and zero point on the output");
-  OpCase big("int8_overflow", tflite::BuiltinOperator_SUM, Reducer(false));
-  big.Input<int8_t>(TensorType_INT8, {2}, {1, 2}, PerTensor(1.0f, 0));
-  big.ConstInput<int32_t>(TensorType_INT32, {1}, {0});
-  big.Output(TensorType_INT8, {}, PerTensor(1e-7f, 0));
-  ExpectError(big, "could overflow int32");
+  ExpectScalarReduceRefused<int16_t>(tflite::BuiltinOperator_SUM, TensorType_INT16, PerTensor(0.5f, 0), PerTensor(0.25f, 0),
+                                     "needs the input's scale and zero point on the output");
+  ExpectScalarReduceRefused<int8_t>(tflite::BuiltinOperator_SUM, TensorType_INT8, PerTensor(1.0f, 0), PerTensor(1e-7f, 0),
+                                    "could overflow int32");
 }
 
 TEST(Sum, MatchesTfliteOnRandomFloatCases) {
