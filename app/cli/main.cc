@@ -16,10 +16,16 @@ struct Command {
 constexpr Command kCommands[] = {
     {"bench", "bench MODEL [--threads N] [--warmup W] [--runs R] [--profile] [--json FILE]   latency, per-op profile",
      litescope::cli::BenchCommand},
+    {"compare", "compare FLOAT QUANT [--data D|F..] [--labels F] [--samples N] [--report F.html|.json|.csv]   float vs quantized",
+     litescope::cli::CompareCommand},
     {"convert", "convert SRC -o OUT.tflite [--input-shape N=D,..] [--keep-nchw-io] [--allow-custom-ops] [--check] [--report F]",
      litescope::cli::ConvertCommand},
     {"inspect", "inspect MODEL [--json]        summary, op histogram, parameters, signatures, op table",
      litescope::cli::InspectCommand},
+    {"quantize",
+     "quantize FLOAT.tflite -o OUT.tflite --mode dynamic|int8|float16|16x8 [--data DIR|FILE].. [--preprocess S] [--samples N]\n"
+     "           [--per-tensor] [--io float|int8|uint8|int16] [--observer mse|minmax|ema|percentile] [--keep-float RE] [--report F]",
+     litescope::cli::QuantizeCommand},
 #ifdef LITESCOPE_WITH_QT
     {"render", "render MODEL -o graph.svg|png [--subgraph N] [--overlay FILE] [--direction tb|lr]   draw the graph",
      litescope::cli::RenderCommand},
