@@ -3,6 +3,7 @@
 #include "converter/passes/cancel_transposes.h"
 #include "converter/passes/fold_batch_norm.h"
 #include "converter/passes/fold_constants.h"
+#include "converter/passes/fold_pad.h"
 #include "converter/passes/fuse_activations.h"
 #include "converter/passes/infer_shapes.h"
 #include "converter/passes/remove_dead_nodes.h"
@@ -24,6 +25,7 @@ Status Optimize(ir::Model& model, ConversionReport* report) {
   transposes += CancelTransposes(g);
   log("cancel_transposes (TRANSPOSE removed)", transposes);
   log("fold_batch_norm", FoldBatchNorm(g));
+  log("fold_pad", FoldPad(g));
   log("fuse_activations", FuseActivations(g));
   log("remove_dead_nodes", RemoveDeadNodes(g));
   LITESCOPE_RETURN_IF_ERROR(ir::Verify(model));

@@ -3,6 +3,9 @@
 // computes what the imported graph computes (CheckConversion, our reference kernels on both).
 #include <gtest/gtest.h>
 
+#include <cfloat>
+#include <optional>
+
 #include "converter/check.h"
 #include "converter/passes/optimize.h"
 #include "converter/writer/tflite_writer.h"
@@ -124,6 +127,57 @@ TEST(Passes, ConstantsFold) {
   const ir::Value& folded = b.g.values[static_cast<size_t>(b.g.nodes[0].inputs[1])];
   ASSERT_TRUE(folded.is_constant());
   EXPECT_EQ(folded.as<float>()[0], 2 * Ramp(6, 1.0f)[0]);
+}
+
+// input [1, 5, 6, 2] -> PAD / PADV2 (pads, value) -> `op` VALID with stride 2 and a 3x3 window.
+ir::Model PadThen(BuiltinOperator op, std::vector<int32_t> pads, std::optional<float> value) {
+  Builder b;
+  const int input = b.Value("input", {1, 5, 6, 2});
+  b.g.inputs = {input};
+  const int p = b.g.AddConstant("pads", tflite::TensorType_INT32, {4, 2}, pads);
+  const int padded = value ? b.Op(BuiltinOperator::BuiltinOperator_PADV2, {input, p, b.g.AddConstant("value", TensorType_FLOAT32, {}, std::vector<float>{*value})},
+                                  "pad", Options(tflite::PadV2OptionsT{}))
+                           : b.Op(BuiltinOperator::BuiltinOperator_PAD, {input, p}, "pad", Options(tflite::PadOptionsT{}));
+  if (op == BuiltinOperator::BuiltinOperator_CONV_2D) {
+    tflite::Conv2DOptionsT conv;
+    conv.padding = tflite::Padding_VALID;
+    conv.stride_w = conv.stride_h = 2;
+    const int w = b.g.AddConstant("w", TensorType_FLOAT32, {3, 3, 3, 2}, Ramp(54, 0.1f));
+    b.g.outputs = {b.Op(op, {padded, w, -1}, "conv", Options(conv))};
+  } else {
+    tflite::Pool2DOptionsT pool;
+    pool.padding = tflite::Padding_VALID;
+    pool.stride_w = pool.stride_h = 2;
+    pool.filter_width = pool.filter_height = 3;
+    b.g.outputs = {b.Op(op, {padded}, "pool", Options(pool))};
+  }
+  return std::move(b.m);
+}
+
+// Optimizes the model and checks it still computes what it did; returns the PADs left.
+int PadsLeftAfterOptimize(ir::Model model) {
+  const ir::Model before = model;
+  ConversionReport report;
+  Status s = Optimize(model, &report);
+  EXPECT_TRUE(s.ok()) << s.message();
+  Result<SerializedModel> bytes = SerializeTflite(model);
+  EXPECT_TRUE(bytes.ok());
+  Result<CheckReport> check = CheckConversion(before, *bytes);
+  EXPECT_TRUE(check.ok() && check->ok) << (check.ok() ? check->summary : check.status().message());
+  return CountOps(model.main(), BuiltinOperator::BuiltinOperator_PAD) + CountOps(model.main(), BuiltinOperator::BuiltinOperator_PADV2);
+}
+
+TEST(Passes, PadFoldsWhereSamePaddingAddsTheSame) {
+  // SAME for 5 x 6, stride 2, 3x3: H needs 2 (1 + 1), W needs 1 (0 + 1: the extra pixel at the end).
+  const std::vector<int32_t> same = {0, 0, 1, 1, 0, 1, 0, 0};
+  EXPECT_EQ(PadsLeftAfterOptimize(PadThen(BuiltinOperator::BuiltinOperator_CONV_2D, same, std::nullopt)), 0);
+  EXPECT_EQ(PadsLeftAfterOptimize(PadThen(BuiltinOperator::BuiltinOperator_CONV_2D, same, 0.0f)), 0);
+  EXPECT_EQ(PadsLeftAfterOptimize(PadThen(BuiltinOperator::BuiltinOperator_MAX_POOL_2D, same, -FLT_MAX)), 0);
+  // Not SAME: the extra pixel at the start, a non-zero value, zeros under a max pool, an average pool.
+  EXPECT_EQ(PadsLeftAfterOptimize(PadThen(BuiltinOperator::BuiltinOperator_CONV_2D, {0, 0, 1, 1, 1, 0, 0, 0}, std::nullopt)), 1);
+  EXPECT_EQ(PadsLeftAfterOptimize(PadThen(BuiltinOperator::BuiltinOperator_CONV_2D, same, 1.0f)), 1);
+  EXPECT_EQ(PadsLeftAfterOptimize(PadThen(BuiltinOperator::BuiltinOperator_MAX_POOL_2D, same, std::nullopt)), 1);
+  EXPECT_EQ(PadsLeftAfterOptimize(PadThen(BuiltinOperator::BuiltinOperator_AVERAGE_POOL_2D, same, std::nullopt)), 1);
 }
 
 TEST(Passes, CheckNamesTheFirstDivergingTensor) {

@@ -8,10 +8,6 @@
 namespace litescope {
 namespace {
 
-int Mul(Importer& im, int a, int b) { return im.Emit(tflite::BuiltinOperator_MUL, {a, b}, Options(tflite::MulOptionsT{})); }
-int Add(Importer& im, int a, int b) { return im.Emit(tflite::BuiltinOperator_ADD, {a, b}, Options(tflite::AddOptionsT{})); }
-int Sub(Importer& im, int a, int b) { return im.Emit(tflite::BuiltinOperator_SUB, {a, b}, Options(tflite::SubOptionsT{})); }
-int Div(Importer& im, int a, int b) { return im.Emit(tflite::BuiltinOperator_DIV, {a, b}, Options(tflite::DivOptionsT{})); }
 int F(Importer& im, double v) { return im.Scalar(tflite::TensorType_FLOAT32, v); }
 
 }  // namespace
@@ -43,6 +39,7 @@ Status ConvertReciprocal(Importer& im) {
 
 Status ConvertIdentity(Importer& im) {
   const int x = im.In(0);
+  if (im.type() == "Dropout" && im.opset() < 7 && im.Int("is_test", 0) == 0) return im.Fail("training mode (is_test=0) is not supported");
   if (im.type() == "Dropout" && im.Has(2)) {
     Result<std::vector<int64_t>> training = im.ConstInts(im.In(2));
     if (!training.ok() || training->empty() || (*training)[0] != 0) return im.Fail("training mode is not supported");
@@ -67,7 +64,20 @@ Status ConvertLeakyRelu(Importer& im) {
 }
 
 Status ConvertPRelu(Importer& im) {
-  im.SetOutput(0, im.Emit(tflite::BuiltinOperator_PRELU, {im.In(0), im.In(1)}));
+  int slope = im.In(1);
+  if (im.opset() < 7) {
+    // PRelu-1/6: a 1-D slope of size C applies per channel (dimension 1), not NumPy-style.
+    Result<ir::Dims> xs = im.Shape(im.In(0)), ss = im.Shape(slope);
+    if (!xs.ok()) return xs.status();
+    if (!ss.ok()) return ss.status();
+    if (ss->size() == 1 && (*ss)[0] != 1 && xs->size() > 2) {
+      if ((*xs)[1] != (*ss)[0]) return im.Fail("slope of size " + std::to_string((*ss)[0]) + " for " + std::to_string((*xs)[1]) + " channels");
+      ir::Dims cs(xs->size() - 1, 1);
+      cs[0] = (*ss)[0];
+      slope = im.Reshape(slope, cs);
+    }
+  }
+  im.SetOutput(0, im.Emit(tflite::BuiltinOperator_PRELU, {im.In(0), slope}));
   return Status::Ok();
 }
 
@@ -121,13 +131,14 @@ Status ConvertElu(Importer& im) {
   // Elu:  max(x, 0) + alpha * (exp(min(x, 0)) - 1)
   // Selu: gamma * Elu(x; alpha)
   // Celu: max(x, 0) + alpha * (exp(min(x, 0) / alpha) - 1)
-  const float alpha = im.Float("alpha", t == "Selu" ? 1.67326319217681884765625f : 1.0f);
+  // Selu-1's defaults are the shorter constants of its time.
+  const float alpha = im.Float("alpha", t != "Selu" ? 1.0f : im.opset() < 6 ? 1.6732f : 1.67326319217681884765625f);
   const int pos = im.Emit(tflite::BuiltinOperator_MAXIMUM, {x, F(im, 0)});
   int neg = im.Emit(tflite::BuiltinOperator_MINIMUM, {x, F(im, 0)});
   if (t == "Celu") neg = Mul(im, neg, F(im, 1.0 / alpha));
   const int e = Sub(im, im.Emit(tflite::BuiltinOperator_EXP, {neg}), F(im, 1));
   int y = Add(im, pos, Mul(im, e, F(im, alpha)));
-  if (t == "Selu") y = Mul(im, y, F(im, im.Float("gamma", 1.05070102214813232421875f)));
+  if (t == "Selu") y = Mul(im, y, F(im, im.Float("gamma", im.opset() < 6 ? 1.0507f : 1.05070102214813232421875f)));
   im.SetOutput(0, y);
   return Status::Ok();
 }

@@ -80,6 +80,15 @@ int From4d(Importer& im, int y, size_t rank) {
   return im.Reshape(y, {(*s)[0], (*s)[1], (*s)[3]});
 }
 
+// Float weights of shape `ws` permuted by `perm`: at import when constant, else by a TRANSPOSE
+// that runs with the model.
+int PermutedWeights(Importer& im, int w, const ir::Dims& ws, const std::vector<int>& perm, const std::string& hint) {
+  if (!im.IsConst(w)) return im.Transpose(im.Val(w).shape == ws ? w : im.Reshape(w, ws), perm);
+  ir::Dims shape;
+  std::vector<uint8_t> bytes = PermuteBytes(*im.Val(w).data, ws, perm, 4, &shape);
+  return im.Constant(tflite::TensorType_FLOAT32, shape, std::move(bytes), hint);
+}
+
 }  // namespace
 
 // The padding, strides and dilations CONV_2D and DEPTHWISE_CONV_2D options share.
@@ -98,10 +107,10 @@ Status ConvertConv(Importer& im) {
   const int x = im.In(0), wid = im.In(1), bias = im.In(2);
   Result<ir::Dims> xs = im.Shape(x);
   if (!xs.ok()) return xs.status();
-  if (!im.IsConst(wid)) return im.Fail("the weights must be constant");
-  const ir::Value wv = im.Val(wid);
-  if (wv.type != tflite::TensorType_FLOAT32 || im.TypeOf(x) != tflite::TensorType_FLOAT32) return im.Fail("types other than float32 are not supported");
-  ir::Dims ws = wv.shape;
+  Result<ir::Dims> wshape = im.Shape(wid);
+  if (!wshape.ok()) return wshape.status();
+  if (im.TypeOf(wid) != tflite::TensorType_FLOAT32 || im.TypeOf(x) != tflite::TensorType_FLOAT32) return im.Fail("types other than float32 are not supported");
+  ir::Dims ws = *wshape;
   if (ws.size() != xs->size()) return im.Fail("weights of rank " + std::to_string(ws.size()) + " for an input of rank " + std::to_string(xs->size()));
   Result<int> x4 = To4d(im, x, *xs);
   if (!x4.ok()) return x4.status();
@@ -116,7 +125,7 @@ Status ConvertConv(Importer& im) {
   const int channels = (*xs)[1], out_channels = ws[0];
   if (group < 1 || channels % group != 0 || ws[1] * group != channels || out_channels % group != 0)
     return im.Fail("group " + std::to_string(group) + " with " + std::to_string(channels) + " channels and weights " +
-                   ShapeString(wv.shape) + " is not supported");
+                   ShapeString(*wshape) + " is not supported");
   int t = im.ToNhwc(*x4);
   tflite::Padding padding = tflite::Padding_VALID;
   if (!NoPads(w)) {
@@ -127,15 +136,12 @@ Status ConvertConv(Importer& im) {
     }
   }
   int y;
-  ir::Dims shape;
   if (group == 1 || group != channels) {
-    std::vector<uint8_t> bytes = PermuteBytes(*wv.data, ws, {0, 2, 3, 1}, 4, &shape);
-    const int filter = im.Constant(tflite::TensorType_FLOAT32, shape, std::move(bytes), "filter_ohwi");
+    const int filter = PermutedWeights(im, wid, ws, {0, 2, 3, 1}, "filter_ohwi");
     y = im.Emit(tflite::BuiltinOperator_CONV_2D, {t, filter, bias}, Options(WindowOptions<tflite::Conv2DOptionsT>(padding, w)));
   } else {
     // Depthwise: output channel o reads input channel o / multiplier; filter [1, KH, KW, O].
-    std::vector<uint8_t> bytes = PermuteBytes(*wv.data, ws, {1, 2, 3, 0}, 4, &shape);
-    const int filter = im.Constant(tflite::TensorType_FLOAT32, shape, std::move(bytes), "filter_1hwo");
+    const int filter = PermutedWeights(im, wid, ws, {1, 2, 3, 0}, "filter_1hwo");
     auto o = WindowOptions<tflite::DepthwiseConv2DOptionsT>(padding, w);
     o.depth_multiplier = out_channels / channels;
     y = im.Emit(tflite::BuiltinOperator_DEPTHWISE_CONV_2D, {t, filter, bias}, Options(o));
@@ -148,11 +154,11 @@ Status ConvertConvTranspose(Importer& im) {
   const int x = im.In(0), wid = im.In(1), bias = im.In(2);
   Result<ir::Dims> xs = im.Shape(x);
   if (!xs.ok()) return xs.status();
-  if (!im.IsConst(wid)) return im.Fail("the weights must be constant");
-  const ir::Value wv = im.Val(wid);
-  if (wv.type != tflite::TensorType_FLOAT32) return im.Fail("types other than float32 are not supported");
+  Result<ir::Dims> wshape = im.Shape(wid);
+  if (!wshape.ok()) return wshape.status();
+  if (im.TypeOf(wid) != tflite::TensorType_FLOAT32) return im.Fail("types other than float32 are not supported");
   if (im.Int("group", 1) != 1) return im.Fail("group " + std::to_string(im.Int("group", 1)) + " is not supported");
-  ir::Dims ws = wv.shape;
+  ir::Dims ws = *wshape;
   if (ws.size() != xs->size()) return im.Fail("weights and input ranks differ");
   Result<int> x4 = To4d(im, x, *xs);
   if (!x4.ok()) return x4.status();
@@ -192,13 +198,18 @@ Status ConvertConvTranspose(Importer& im) {
       }
       out[i] = full[i] - w.begin[i] - w.end[i];
     }
+    if (w.end[i] < 0 && opad[i] - w.end[i] < w.s[i]) {
+      // An output_shape past the full size: the extra end rows get no input (the bias only), as
+      // output_padding would give them.
+      full[i] -= w.end[i];
+      opad[i] -= w.end[i];
+      w.end[i] = 0;
+    }
     if (w.begin[i] < 0 || w.end[i] < 0 || out[i] <= 0) return im.Fail("the output size and padding do not fit");
     if (opad[i] >= w.s[i]) return im.Fail("output_padding must be smaller than the stride");
   }
   // TRANSPOSE_CONV (VALID) to the full size, then crop the pads.
-  ir::Dims shape;
-  std::vector<uint8_t> bytes = PermuteBytes(*wv.data, ws, {1, 2, 3, 0}, 4, &shape);  // [I, O, H, W] -> OHWI
-  const int filter = im.Constant(tflite::TensorType_FLOAT32, shape, std::move(bytes), "filter_ohwi");
+  const int filter = PermutedWeights(im, wid, ws, {1, 2, 3, 0}, "filter_ohwi");  // [I, O, H, W] -> OHWI
   const int out_channels = ws[1];
   const int out_size = im.ConstI32({(*xs)[0], full[0], full[1], out_channels});
   tflite::TransposeConvOptionsT o;
@@ -207,7 +218,8 @@ Status ConvertConvTranspose(Importer& im) {
   o.stride_w = w.s[1];
   std::vector<int> inputs = {out_size, filter, im.ToNhwc(*x4)};
   if (bias >= 0) inputs.push_back(bias);
-  int y = im.Emit(tflite::BuiltinOperator_TRANSPOSE_CONV, inputs, Options(o), {.shape = ir::Dims{(*xs)[0], full[0], full[1], out_channels}});
+  int y = im.Emit(tflite::BuiltinOperator_TRANSPOSE_CONV, inputs, Options(o),
+              {.type = tflite::TensorType_FLOAT32, .shape = ir::Dims{(*xs)[0], full[0], full[1], out_channels}});
   y = im.ToNchw(y);
   if (!NoPads(w)) {
     tflite::SliceOptionsT so;
@@ -236,6 +248,7 @@ Status ConvertPool(Importer& im) {
   }
   if (im.HasOutput(1)) return im.Fail("the Indices output is not supported");
   if (im.Int("storage_order", 0) != 0) return im.Fail("storage_order 1 is not supported");
+  if (rank == 5) return ConvertPoolNd(im, x, *xs);
   Result<int> x4 = To4d(im, x, *xs);
   if (!x4.ok()) return x4.status();
   const int spatial = rank - 2;
@@ -245,33 +258,40 @@ Status ConvertPool(Importer& im) {
   for (int i = 0; i < spatial; ++i) w.k[2 - spatial + i] = static_cast<int>(kernel[static_cast<size_t>(i)]);
   const int in[2] = {spatial == 2 ? (*xs)[2] : 1, (*xs)[static_cast<size_t>(rank - 1)]};
   LITESCOPE_RETURN_IF_ERROR(ReadWindow(im, spatial, in, &w));
-  if (w.d[0] != 1 || w.d[1] != 1) return im.Fail("dilations other than 1 are not supported");
   const bool is_max = t == "MaxPool";
+  const bool dilated = w.d[0] != 1 || w.d[1] != 1;
+  if (dilated && !is_max) return im.Fail("dilations other than 1 are not supported");
+  const bool include_pad = !is_max && im.Int("count_include_pad", 0) != 0;
   if (im.Int("ceil_mode", 0) != 0) {
     // Ceil mode: extra padding at the end so that the last partial window counts.
     for (int i = 0; i < 2; ++i) {
-      const int padded = in[i] + w.begin[i] + w.end[i];
-      const int out = (padded - w.k[i] + w.s[i] - 1) / w.s[i] + 1;
-      int extra = (out - 1) * w.s[i] + w.k[i] - padded;
+      const int padded = in[i] + w.begin[i] + w.end[i], eff = (w.k[i] - 1) * w.d[i] + 1;
+      const int out = (padded - eff + w.s[i] - 1) / w.s[i] + 1;
+      int extra = (out - 1) * w.s[i] + eff - padded;
       if ((out - 1) * w.s[i] >= in[i] + w.begin[i]) extra = 0;  // a window starting in the padding is dropped
       if (extra > 0) {
-        if (!is_max) return im.Fail("ceil_mode with average pooling is not supported");
+        if (include_pad) return im.Fail("ceil_mode with count_include_pad is not supported");
         w.end[i] += extra;
       }
     }
   }
+  if (dilated) {
+    // MAX_POOL_2D has no dilation.
+    const PoolWindow pw{{w.k[0], w.k[1]}, {w.s[0], w.s[1]}, {w.d[0], w.d[1]}, {w.begin[0], w.begin[1]}, {w.end[0], w.end[1]}};
+    im.SetOutput(0, From4d(im, SlicedPool(im, *x4, {(*xs)[0], (*xs)[1], in[0], in[1]}, pw, true, false), xs->size()));
+    return Status::Ok();
+  }
   int y = im.ToNhwc(*x4);
   tflite::Padding padding = tflite::Padding_VALID;
-  const bool include_pad = !is_max && im.Int("count_include_pad", 0) != 0;
+  bool exclude_pad = false;
   if (!NoPads(w)) {
     if (IsSame(w, in) && !include_pad) {
       padding = tflite::Padding_SAME;
     } else if (is_max) {
       y = PadNhwc(im, y, w, -FLT_MAX);
-    } else if (include_pad) {
-      y = PadNhwc(im, y, w, std::nullopt);
     } else {
-      return im.Fail("average pooling with asymmetric pads that exclude the padding is not supported");
+      y = PadNhwc(im, y, w, std::nullopt);
+      exclude_pad = !include_pad;
     }
   }
   tflite::Pool2DOptionsT o;
@@ -281,6 +301,13 @@ Status ConvertPool(Importer& im) {
   o.filter_height = w.k[0];
   o.filter_width = w.k[1];
   y = im.Emit(is_max ? tflite::BuiltinOperator_MAX_POOL_2D : tflite::BuiltinOperator_AVERAGE_POOL_2D, {y}, Options(o));
+  if (exclude_pad) {
+    // Pads that SAME cannot express, excluded from the count: the mean over the zero-padded input
+    // divided by the share of real pixels in each window (the same pool over a padded ones mask).
+    const int ones = im.ConstF32(std::vector<float>(static_cast<size_t>(in[0]) * static_cast<size_t>(in[1]), 1.0f), ir::Dims{1, in[0], in[1], 1});
+    const int share = im.Emit(tflite::BuiltinOperator_AVERAGE_POOL_2D, {PadNhwc(im, ones, w, std::nullopt)}, Options(o));
+    y = im.Emit(tflite::BuiltinOperator_DIV, {y, share}, Options(tflite::DivOptionsT{}));
+  }
   im.SetOutput(0, From4d(im, im.ToNchw(y), xs->size()));
   return Status::Ok();
 }

@@ -64,9 +64,20 @@ int32_t Product(const Term& t, const std::string& letters) {
 Status ConvertEinsum(Importer& im) {
   std::string eq = im.Str("equation", "");
   eq.erase(std::remove(eq.begin(), eq.end(), ' '), eq.end());
-  const size_t arrow = eq.find("->");
-  if (arrow == std::string::npos || eq.find("...") != std::string::npos) return im.Fail("equation '" + eq + "' is not supported (it needs an explicit output and no ellipsis)");
-  const std::string out = eq.substr(arrow + 2);
+  if (eq.find("...") != std::string::npos) return im.Fail("equation '" + eq + "' is not supported (ellipsis)");
+  size_t arrow = eq.find("->");
+  std::string out;
+  if (arrow == std::string::npos) {
+    // Implicit output: the letters that occur once, in alphabetical order.
+    std::map<char, int> count;
+    for (char c : eq)
+      if (c != ',') ++count[c];
+    for (const auto& [c, n] : count)
+      if (n == 1) out += c;
+    arrow = eq.size();
+  } else {
+    out = eq.substr(arrow + 2);
+  }
   std::vector<std::string> ins;
   for (size_t start = 0;;) {
     const size_t comma = eq.find(',', start);

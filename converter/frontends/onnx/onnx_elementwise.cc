@@ -2,8 +2,29 @@
 #include <map>
 
 #include "converter/frontends/onnx/onnx_op_table.h"
+#include "engine/runtime/tensor.h"
 
 namespace litescope {
+namespace {
+
+// Opset < 7 with broadcast=1: B's shape matches a contiguous run of A's dimensions that starts at
+// `axis` (default: A's last dimensions). Trailing 1s make NumPy broadcasting pick the same run.
+Result<int> LegacyBroadcast(Importer& im, int a, int b) {
+  if (im.opset() >= 7 || im.Int("broadcast", 0) == 0 || im.Attr("axis") == nullptr) return b;
+  Result<int> ra = im.Rank(a);
+  if (!ra.ok()) return ra.status();
+  Result<ir::Dims> bs = im.Shape(b);
+  if (!bs.ok()) return bs.status();
+  Result<int> axis = im.Axis(im.Int("axis", 0), *ra);
+  if (!axis.ok()) return axis.status();
+  if (*axis + static_cast<int>(bs->size()) > *ra)
+    return im.Fail("B of shape " + ShapeString(*bs) + " does not fit A's rank " + std::to_string(*ra) + " at axis " + std::to_string(*axis));
+  ir::Dims s = *bs;
+  s.resize(static_cast<size_t>(*ra - *axis), 1);
+  return im.Reshape(b, s);
+}
+
+}  // namespace
 
 Status ConvertBinary(Importer& im) {
   static const std::map<std::string, tflite::BuiltinOperator> kOps = {
@@ -16,8 +37,10 @@ Status ConvertBinary(Importer& im) {
       {"Xor", tflite::BuiltinOperator_NOT_EQUAL},
   };
   const tflite::BuiltinOperator op = kOps.at(im.type());
-  int a = im.In(0), b = im.In(1);
-  if (im.opset() < 7 && im.Int("broadcast", 0) != 0) return im.Fail("legacy broadcast is not supported");
+  int a = im.In(0);
+  Result<int> legacy = LegacyBroadcast(im, a, im.In(1));
+  if (!legacy.ok()) return legacy.status();
+  int b = *legacy;
   tflite::BuiltinOptionsUnion options;
   switch (op) {
     case tflite::BuiltinOperator_ADD: options = Options(tflite::AddOptionsT{}); break;
@@ -77,13 +100,15 @@ Status ConvertMod(Importer& im) {
     const int q = im.Emit(tflite::BuiltinOperator_DIV, {a, b}, Options(tflite::DivOptionsT{}));
     const int mag = im.Emit(tflite::BuiltinOperator_FLOOR, {im.Emit(tflite::BuiltinOperator_ABS, {q})});
     trunc = im.Emit(tflite::BuiltinOperator_MUL, {mag, im.Emit(tflite::BuiltinOperator_SIGN, {q})}, Options(tflite::MulOptionsT{}));
-  } else if (type == tflite::TensorType_INT32) {
-    trunc = im.Emit(tflite::BuiltinOperator_DIV, {a, b}, Options(tflite::DivOptionsT{}));
+  } else if (type == tflite::TensorType_INT32 || type == tflite::TensorType_INT64) {
+    // Integer DIV truncates; it has no INT64 kernel, so divide in INT32.
+    const int q = im.Emit(tflite::BuiltinOperator_DIV, {im.Cast(a, tflite::TensorType_INT32), im.Cast(b, tflite::TensorType_INT32)},
+                          Options(tflite::DivOptionsT{}));
+    trunc = im.Cast(q, type);
   } else {
-    return im.Fail("fmod on this type is not supported");
+    return im.Fail(std::string("fmod on ") + tflite::EnumNameTensorType(type) + " is not supported");
   }
-  const int prod = im.Emit(tflite::BuiltinOperator_MUL, {b, trunc}, Options(tflite::MulOptionsT{}));
-  im.SetOutput(0, im.Emit(tflite::BuiltinOperator_SUB, {a, prod}, Options(tflite::SubOptionsT{})));
+  im.SetOutput(0, Sub(im, a, Mul(im, b, trunc)));
   return Status::Ok();
 }
 

@@ -13,7 +13,9 @@
 namespace litescope {
 namespace {
 
-constexpr int kMinOpset = 7;
+// ai.onnx opset 1 is the first release; the op converters follow each op's versions from there
+// and refuse, naming the node, a version they do not implement.
+constexpr int kMinOpset = 1;
 constexpr size_t kMaxFoldBytes = size_t{64} << 20;
 
 bool IsOnnxDomain(const std::string& d) { return d.empty() || d == "ai.onnx"; }
@@ -217,8 +219,7 @@ Result<ir::Model> ImportOnnx(const std::string& path, const ImportOptions& optio
   if (opset < 0 && proto->opset_import_size() == 0) opset = 1;  // IR version 2 models carry no opset: opset 1
   if (opset < 0) return Unsupported(context + ": the model imports no ai.onnx opset");
   if (opset < kMinOpset)
-    return Unsupported(context + ": opset " + std::to_string(opset) + " is older than the oldest supported (" + std::to_string(kMinOpset) +
-                       "); upgrade the model with onnx.version_converter");
+    return Unsupported(context + ": ai.onnx opset " + std::to_string(opset) + " does not exist (the first is " + std::to_string(kMinOpset) + ")");
   const onnx::GraphProto& graph = proto->graph();
   ir::Model model;
   model.main().name = graph.name().empty() ? "main" : graph.name();

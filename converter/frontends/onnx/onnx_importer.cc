@@ -130,6 +130,7 @@ std::vector<float> Importer::Floats(const std::string& name) const {
 
 Result<ir::Dims> Importer::Shape(int id) {
   if (id < 0) return Internal(Where() + ": asked for the shape of a missing input");
+  if (dynamic_.count(id)) return Fail("the shape of " + Val(id).name + " depends on values known only at run time");
   if (Val(id).static_shape()) return Val(id).shape;
   if (shapes_dirty_) {
     ir::Graph& g = graph();
@@ -145,7 +146,9 @@ Result<ir::Dims> Importer::Shape(int id) {
 }
 
 Result<int> Importer::Rank(int id) {
-  if (id >= 0 && Val(id).has_rank) return static_cast<int>(Val(id).shape.size());
+  auto dyn = dynamic_.find(id);
+  if (dyn != dynamic_.end() && dyn->second >= 0) return dyn->second;
+  if (dyn == dynamic_.end() && id >= 0 && Val(id).has_rank) return static_cast<int>(Val(id).shape.size());
   Result<ir::Dims> s = Shape(id);
   if (!s.ok()) return s.status();
   return static_cast<int>(s->size());
@@ -231,7 +234,26 @@ int Importer::Emit(tflite::BuiltinOperator op, std::vector<int> inputs, tflite::
   out.name = NewName(tflite::EnumNameBuiltinOperator(op));
   FillShape(n, spec, &out);
   if (!out.static_shape()) shapes_dirty_ = true;
+  std::optional<int> dynamic_rank = spec.dynamic_rank;
+  for (size_t i = 0; i < n.inputs.size() && !dynamic_rank; ++i) {
+    auto dyn = dynamic_.find(n.inputs[i]);
+    if (dyn == dynamic_.end()) continue;
+    const bool same_shape = i == 0 && (IsUnaryShapePreserving(op) || op == tflite::BuiltinOperator_TRANSPOSE);
+    dynamic_rank = same_shape ? dyn->second : -1;
+  }
+  bool boolean = false;
+  if (dynamic_rank && *dynamic_rank < 0 && (IsBroadcastBinary(op, &boolean) || op == tflite::BuiltinOperator_SELECT_V2)) {
+    // Broadcasting: the largest rank of the operands.
+    int rank = 0;
+    for (int in : n.inputs) {
+      auto dyn = dynamic_.find(in);
+      const int r = dyn != dynamic_.end() ? dyn->second : Val(in).has_rank ? static_cast<int>(Val(in).shape.size()) : -1;
+      rank = r < 0 || rank < 0 ? -1 : std::max(rank, r);
+    }
+    dynamic_rank = rank;
+  }
   const int id = graph().AddValue(std::move(out));
+  if (dynamic_rank) dynamic_[id] = *dynamic_rank;
   n.outputs = {id};
   graph().AddNode(std::move(n));
   return id;
@@ -244,6 +266,8 @@ std::vector<int> Importer::EmitN(tflite::BuiltinOperator op, std::vector<int> in
   n.options = std::move(options);
   n.source = node_ != nullptr ? (node_->name().empty() ? node_->output(0) : node_->name()) + " (" + node_->op_type() + ")" : "graph i/o";
   const tflite::TensorType type = n.inputs.empty() || n.inputs[0] < 0 ? tflite::TensorType_FLOAT32 : Val(n.inputs[0]).type;
+  bool dynamic = false;
+  for (int in : n.inputs) dynamic = dynamic || dynamic_.count(in) > 0;
   std::vector<int> ids;
   for (int i = 0; i < outputs; ++i) {
     ir::Value v;
@@ -251,6 +275,7 @@ std::vector<int> Importer::EmitN(tflite::BuiltinOperator op, std::vector<int> in
     v.type = type;
     v.has_rank = false;
     ids.push_back(graph().AddValue(std::move(v)));
+    if (dynamic) dynamic_[ids.back()] = -1;
   }
   shapes_dirty_ = true;
   n.outputs = ids;

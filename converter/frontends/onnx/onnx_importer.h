@@ -24,6 +24,8 @@ namespace litescope {
 struct OutSpec {
   std::optional<tflite::TensorType> type;
   std::optional<ir::Dims> shape;
+  // The shape follows from input VALUES known only at run time; the rank, when known.
+  std::optional<int> dynamic_rank;
 };
 
 class Importer {
@@ -71,8 +73,12 @@ class Importer {
   tflite::TensorType TypeOf(int id) { return Val(id).type; }
   bool IsConst(int id) { return id >= 0 && Val(id).is_constant(); }
   // The static shape of a value; runs shape inference over the graph built so far when needed.
+  // Fails for a value whose shape is known only at run time (see OutSpec::dynamic_rank).
   Result<ir::Dims> Shape(int id);
   Result<int> Rank(int id);
+  // Marks a value whose shape depends on runtime values (rank -1: unknown). Emit() marks the
+  // outputs of ops that read such a value.
+  void MarkDynamic(int id, int rank) { dynamic_[id] = rank; }
   // A constant integer (INT32/INT64/INT8/UINT8/BOOL) or float tensor's elements.
   Result<std::vector<int64_t>> ConstInts(int id);
   Result<std::vector<float>> ConstFloats(int id);
@@ -115,7 +121,14 @@ class Importer {
   size_t first_node_ = 0;
   int counter_ = 0;
   bool shapes_dirty_ = true;
+  std::map<int, int> dynamic_;  // value -> rank (-1: unknown)
 };
+
+// Elementwise arithmetic on two values (NumPy broadcasting), for the op converters.
+inline int Add(Importer& im, int a, int b) { return im.Emit(tflite::BuiltinOperator_ADD, {a, b}, Options(tflite::AddOptionsT{})); }
+inline int Sub(Importer& im, int a, int b) { return im.Emit(tflite::BuiltinOperator_SUB, {a, b}, Options(tflite::SubOptionsT{})); }
+inline int Mul(Importer& im, int a, int b) { return im.Emit(tflite::BuiltinOperator_MUL, {a, b}, Options(tflite::MulOptionsT{})); }
+inline int Div(Importer& im, int a, int b) { return im.Emit(tflite::BuiltinOperator_DIV, {a, b}, Options(tflite::DivOptionsT{})); }
 
 // Broadcasts two shapes NumPy-style; false when they do not broadcast.
 bool BroadcastShapes(const ir::Dims& a, const ir::Dims& b, ir::Dims* out);

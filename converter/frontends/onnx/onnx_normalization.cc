@@ -3,13 +3,11 @@
 #include <cmath>
 
 #include "converter/frontends/onnx/onnx_op_table.h"
+#include "engine/runtime/tensor.h"
 
 namespace litescope {
 namespace {
 
-int Mul(Importer& im, int a, int b) { return im.Emit(tflite::BuiltinOperator_MUL, {a, b}, Options(tflite::MulOptionsT{})); }
-int Add(Importer& im, int a, int b) { return im.Emit(tflite::BuiltinOperator_ADD, {a, b}, Options(tflite::AddOptionsT{})); }
-int Sub(Importer& im, int a, int b) { return im.Emit(tflite::BuiltinOperator_SUB, {a, b}, Options(tflite::SubOptionsT{})); }
 
 // [C] -> [C, 1, ..., 1] so that it broadcasts over an NCHW tensor of `rank`.
 ir::Dims ChannelShape(int c, int rank) {
@@ -28,22 +26,42 @@ int Mean(Importer& im, int x, const std::vector<int32_t>& axes) {
 
 Status ConvertBatchNorm(Importer& im) {
   if (im.Int("training_mode", 0) != 0 || im.HasOutput(1)) return im.Fail("training mode is not supported");
+  if (im.opset() < 7 && im.Int("is_test", 0) == 0) return im.Fail("training mode (is_test=0) is not supported");
   const int x = im.In(0);
-  Result<int> rank = im.Rank(x);
-  if (!rank.ok()) return rank.status();
+  Result<ir::Dims> xs = im.Shape(x);
+  if (!xs.ok()) return xs.status();
+  if (xs->size() < 2) return im.Fail("the input must have a channel dimension");
+  const int rank = static_cast<int>(xs->size());
   const float eps = im.Float("epsilon", 1e-5f);
+  // The parameters broadcast per channel, or (spatial=0, opset < 9) per element of a sample.
+  Result<ir::Dims> ps = im.Shape(im.In(1));
+  if (!ps.ok()) return ps.status();
+  int64_t n = 1, per_sample = 1;
+  for (int32_t d : *ps) n *= d;
+  for (int d = 1; d < rank; ++d) per_sample *= (*xs)[static_cast<size_t>(d)];
+  ir::Dims shape = ChannelShape((*xs)[1], rank);
+  if (n != (*xs)[1]) {
+    if (im.opset() >= 9 || im.Int("spatial", 1) != 0 || n != per_sample) return im.Fail("scale of shape " + ShapeString(*ps) + " does not fit the input");
+    shape.assign(xs->begin() + 1, xs->end());
+  }
   Result<std::vector<float>> scale = im.ConstFloats(im.In(1)), bias = im.ConstFloats(im.In(2)), mean = im.ConstFloats(im.In(3)),
                              var = im.ConstFloats(im.In(4));
-  if (!scale.ok() || !bias.ok() || !mean.ok() || !var.ok()) return im.Fail("scale, B, mean and var must be constants");
-  const size_t c = scale->size();
-  if (bias->size() != c || mean->size() != c || var->size() != c) return im.Fail("scale, B, mean and var differ in size");
-  std::vector<float> a(c), b(c);
-  for (size_t i = 0; i < c; ++i) {
-    a[i] = (*scale)[i] / std::sqrt((*var)[i] + eps);
-    b[i] = (*bias)[i] - (*mean)[i] * a[i];
+  if (scale.ok() && bias.ok() && mean.ok() && var.ok()) {
+    const size_t c = scale->size();
+    if (bias->size() != c || mean->size() != c || var->size() != c) return im.Fail("scale, B, mean and var differ in size");
+    std::vector<float> a(c), b(c);
+    for (size_t i = 0; i < c; ++i) {
+      a[i] = (*scale)[i] / std::sqrt((*var)[i] + eps);
+      b[i] = (*bias)[i] - (*mean)[i] * a[i];
+    }
+    im.SetOutput(0, Add(im, Mul(im, x, im.ConstF32(a, shape)), im.ConstF32(b, shape)));
+    return Status::Ok();
   }
-  const ir::Dims shape = ChannelShape(static_cast<int>(c), *rank);
-  im.SetOutput(0, Add(im, Mul(im, x, im.ConstF32(a, shape)), im.ConstF32(b, shape)));
+  // Statistics given at run time: the same folding as arithmetic in the graph.
+  const int a = Mul(im, im.Reshape(im.In(1), shape),
+                    im.Emit(tflite::BuiltinOperator_RSQRT, {Add(im, im.Reshape(im.In(4), shape), im.Scalar(tflite::TensorType_FLOAT32, eps))}));
+  const int b = Sub(im, im.Reshape(im.In(2), shape), Mul(im, im.Reshape(im.In(3), shape), a));
+  im.SetOutput(0, Add(im, Mul(im, x, a), b));
   return Status::Ok();
 }
 

@@ -42,6 +42,15 @@ Status ConvertPool(Importer& im);       // MaxPool AveragePool GlobalAveragePool
 Status ConvertGemm(Importer& im);
 Status ConvertMatMul(Importer& im);
 Status ConvertEinsum(Importer& im);
+// onnx_pool_nd.cc
+// A pool window over n spatial dimensions.
+struct PoolWindow {
+  std::vector<int32_t> k, s, d, begin, end;
+};
+// Pools x ([N, C, spatial...] float, shape xs) as the maximum or the mean of its kernel's strided
+// slices; a mean counts the padding only when include_pad.
+int SlicedPool(Importer& im, int x, const ir::Dims& xs, const PoolWindow& w, bool is_max, bool include_pad);
+Status ConvertPoolNd(Importer& im, int x, const ir::Dims& xs);  // rank-5 MaxPool / AveragePool
 // onnx_normalization.cc
 Status ConvertBatchNorm(Importer& im);
 Status ConvertInstanceNorm(Importer& im);

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "converter/frontends/onnx/onnx_op_table.h"
+#include "converter/frontends/onnx/onnx_runtime_shapes.h"
 #include "engine/runtime/tensor.h"
 #include "converter/frontends/onnx/onnx_reader.h"
 
@@ -21,21 +22,43 @@ Result<std::vector<int64_t>> AxesOf(Importer& im, int input_opset, int input, co
 
 int32_t Clamp32(int64_t v) { return static_cast<int32_t>(std::clamp<int64_t>(v, INT_MIN, INT_MAX)); }
 
+int ReshapeTo(Importer& im, int x, int shape, int rank) {
+  return im.Emit(tflite::BuiltinOperator_RESHAPE, {x, shape}, Options(tflite::ReshapeOptionsT{}), {.dynamic_rank = rank});
+}
+
 }  // namespace
 
 Status ConvertReshape(Importer& im) {
   const int x = im.In(0);
-  const int target = im.In(1);
-  if (!im.IsConst(target)) {
-    const int shape = im.Cast(target, tflite::TensorType_INT32);
-    im.SetOutput(0, im.Emit(tflite::BuiltinOperator_RESHAPE, {x, shape}, Options(tflite::ReshapeOptionsT{})));
+  const bool allow_zero = im.Int("allowzero", 0) != 0;
+  std::vector<int64_t> target;
+  if (im.opset() < 5) {
+    target = im.Ints("shape");
+  } else if (!im.IsConst(im.In(1))) {
+    // A runtime target: its 0 entries copy the input's dimension (unless allowzero).
+    int shape = im.Cast(im.In(1), tflite::TensorType_INT32);
+    if (!allow_zero) {
+      Result<ir::Dims> in = im.Shape(x), ts = im.Shape(im.In(1));
+      if (!in.ok()) return in.status();
+      if (!ts.ok()) return ts.status();
+      if (ts->size() != 1) return im.Fail("the shape input must be 1-D");
+      std::vector<int32_t> copy(static_cast<size_t>((*ts)[0]), 0);
+      for (size_t i = 0; i < copy.size() && i < in->size(); ++i) copy[i] = (*in)[i];
+      const int zero = im.Emit(tflite::BuiltinOperator_EQUAL, {shape, im.Scalar(tflite::TensorType_INT32, 0)});
+      shape = im.Emit(tflite::BuiltinOperator_SELECT_V2, {zero, im.ConstI32(copy), shape}, Options(tflite::SelectV2OptionsT{}));
+    }
+    Result<int32_t> n = Length(im, im.In(1));
+    if (!n.ok()) return n.status();
+    im.SetOutput(0, ReshapeTo(im, x, shape, *n));
     return Status::Ok();
+  } else {
+    Result<std::vector<int64_t>> t = im.ConstInts(im.In(1));
+    if (!t.ok()) return t.status();
+    target = *t;
   }
-  Result<std::vector<int64_t>> t = im.ConstInts(target);
-  if (!t.ok()) return t.status();
+  const std::vector<int64_t>* t = &target;
   Result<ir::Dims> in = im.Shape(x);
   if (!in.ok()) return in.status();
-  const bool allow_zero = im.Int("allowzero", 0) != 0;
   ir::Dims out;
   int64_t known = 1, total = 1;
   int unknown = -1;
@@ -81,6 +104,12 @@ Status ConvertSqueeze(Importer& im) {
   const int x = im.In(0);
   Result<ir::Dims> s = im.Shape(x);
   if (!s.ok()) return s.status();
+  if (im.opset() >= 13 && im.Has(1) && !im.IsConst(im.In(1))) {
+    Result<int32_t> n = Length(im, im.In(1));
+    if (!n.ok()) return n.status();
+    im.SetOutput(0, ReshapeTo(im, x, SqueezedShape(im, *s, im.In(1), *n), static_cast<int>(s->size()) - *n));
+    return Status::Ok();
+  }
   Result<std::vector<int64_t>> axes = AxesOf(im, 13, 1);
   if (!axes.ok()) return axes.status();
   const int rank = static_cast<int>(s->size());
@@ -102,6 +131,12 @@ Status ConvertUnsqueeze(Importer& im) {
   const int x = im.In(0);
   Result<ir::Dims> s = im.Shape(x);
   if (!s.ok()) return s.status();
+  if (im.opset() >= 13 && !im.IsConst(im.In(1))) {
+    Result<int32_t> n = Length(im, im.In(1));
+    if (!n.ok()) return n.status();
+    im.SetOutput(0, ReshapeTo(im, x, UnsqueezedShape(im, *s, im.In(1), *n), static_cast<int>(s->size()) + *n));
+    return Status::Ok();
+  }
   Result<std::vector<int64_t>> axes = AxesOf(im, 13, 1);
   if (!axes.ok()) return axes.status();
   const int rank = static_cast<int>(s->size() + axes->size());
@@ -136,7 +171,7 @@ Status ConvertConcat(Importer& im) {
     if (im.Has(i)) inputs.push_back(im.In(i));
   Result<int> rank = im.Rank(inputs[0]);
   if (!rank.ok()) return rank.status();
-  Result<int> axis = im.Axis(im.Int("axis", 0), *rank);
+  Result<int> axis = im.Axis(im.Int("axis", im.opset() < 4 ? 1 : 0), *rank);  // Concat-1: axis defaults to 1
   if (!axis.ok()) return axis.status();
   tflite::ConcatenationOptionsT o;
   o.axis = *axis;
@@ -150,9 +185,22 @@ Status ConvertSplit(Importer& im) {
   if (!s.ok()) return s.status();
   Result<int> axis = im.Axis(im.Int("axis", 0), static_cast<int>(s->size()));
   if (!axis.ok()) return axis.status();
-  Result<std::vector<int64_t>> split = AxesOf(im, 13, 1, "split");
-  if (!split.ok()) return split.status();
+  // Split-1 takes the sizes from the attribute or from input 1; Split-2..12 from the attribute.
   const int n = im.output_count();
+  if (im.opset() >= 13 && im.Has(1) && !im.IsConst(im.In(1))) {
+    // Sizes known at run time (SPLIT_V checks that they add up).
+    tflite::SplitVOptionsT o;
+    o.num_splits = n;
+    std::vector<int> outs =
+        im.EmitN(tflite::BuiltinOperator_SPLIT_V, {x, im.Cast(im.In(1), tflite::TensorType_INT32), im.ConstI32({*axis}, ir::Dims{})}, n, Options(o));
+    for (int i = 0; i < n; ++i) {
+      im.MarkDynamic(outs[static_cast<size_t>(i)], static_cast<int>(s->size()));
+      im.SetOutput(i, outs[static_cast<size_t>(i)]);
+    }
+    return Status::Ok();
+  }
+  Result<std::vector<int64_t>> split = AxesOf(im, im.opset() < 2 && im.Has(1) ? 1 : 13, 1, "split");
+  if (!split.ok()) return split.status();
   const int32_t dim = (*s)[static_cast<size_t>(*axis)];
   std::vector<int32_t> sizes;
   if (split->empty()) {
@@ -180,6 +228,14 @@ Status ConvertSlice(Importer& im) {
     ends = im.Ints("ends");
     axes = im.Ints("axes");
   } else {
+    bool runtime = false;
+    for (int i = 1; i <= 4; ++i) runtime = runtime || (im.Has(i) && !im.IsConst(im.In(i)));
+    if (runtime) {
+      Result<int32_t> k = Length(im, im.In(1));
+      if (!k.ok()) return k.status();
+      im.SetOutput(0, RuntimeSlice(im, x, *s, *k));
+      return Status::Ok();
+    }
     Result<std::vector<int64_t>> a = im.ConstInts(im.In(1)), b = im.ConstInts(im.In(2));
     if (!a.ok()) return a.status();
     if (!b.ok()) return b.status();
@@ -234,6 +290,27 @@ Status ConvertExpand(Importer& im) {
   const int x = im.In(0);
   Result<ir::Dims> s = im.Shape(x);
   if (!s.ok()) return s.status();
+  if (!im.IsConst(im.In(1))) {
+    // Both shapes right-aligned; where x has 1 the target decides, elsewhere x (BROADCAST_TO
+    // checks that the target is 1 or equal there).
+    Result<int32_t> n = Length(im, im.In(1));
+    if (!n.ok()) return n.status();
+    const int32_t rank = std::max<int32_t>(*n, static_cast<int32_t>(s->size()));
+    int target = im.Cast(im.In(1), tflite::TensorType_INT32);
+    if (*n < rank) {
+      tflite::ConcatenationOptionsT co;
+      target = im.Emit(tflite::BuiltinOperator_CONCATENATION, {im.ConstI32(std::vector<int32_t>(static_cast<size_t>(rank - *n), 1)), target}, Options(co));
+    }
+    std::vector<int32_t> ones(static_cast<size_t>(rank), 0), fixed(static_cast<size_t>(rank), 0);
+    for (size_t i = 0; i < s->size(); ++i) {
+      const int32_t d = (*s)[i];
+      (d == 1 ? ones : fixed)[static_cast<size_t>(rank) - s->size() + i] = d == 1 ? 1 : d;
+    }
+    for (int32_t i = 0; i < rank - static_cast<int32_t>(s->size()); ++i) ones[static_cast<size_t>(i)] = 1;
+    const int out = Add(im, Mul(im, target, im.ConstI32(ones)), im.ConstI32(fixed));
+    im.SetOutput(0, im.Emit(tflite::BuiltinOperator_BROADCAST_TO, {x, out}, {}, {.dynamic_rank = rank}));
+    return Status::Ok();
+  }
   Result<std::vector<int64_t>> t = im.ConstInts(im.In(1));
   if (!t.ok()) return t.status();
   ir::Dims target(t->begin(), t->end()), out;
@@ -244,6 +321,7 @@ Status ConvertExpand(Importer& im) {
 
 Status ConvertTile(Importer& im) {
   const int x = im.In(0);
+  if (im.opset() < 6) return im.Fail("Tile-1 (tiles and axis inputs) is not supported");
   im.SetOutput(0, im.Emit(tflite::BuiltinOperator_TILE, {x, im.Cast(im.In(1), tflite::TensorType_INT32)}));
   return Status::Ok();
 }
@@ -273,16 +351,21 @@ Status ConvertSize(Importer& im) {
 
 Status ConvertCast(Importer& im) {
   tflite::TensorType to;
+  int onnx_to = static_cast<int>(im.Int("to", 0));
+  if (im.opset() < 6 && im.type() == "Cast") {
+    // Cast-1 names the type: "FLOAT", "INT32"...
+    onnx::TensorProto_DataType t = onnx::TensorProto_DataType_UNDEFINED;
+    if (!onnx::TensorProto_DataType_Parse(im.Str("to", ""), &t)) return im.Fail("to '" + im.Str("to", "") + "' is not a type");
+    onnx_to = t;
+  }
   if (im.type() == "CastLike") {
     to = im.TypeOf(im.In(1));
-  } else if (!OnnxTypeToTflite(static_cast<int>(im.Int("to", 0)), &to) || to == tflite::TensorType_STRING) {
-    return im.Fail("casting to " + std::string(OnnxTypeName(static_cast<int>(im.Int("to", 0)))) + " is not supported");
+  } else if (!OnnxTypeToTflite(onnx_to, &to) || to == tflite::TensorType_STRING) {
+    return im.Fail("casting to " + std::string(OnnxTypeName(onnx_to)) + " is not supported");
   }
   const int x = im.In(0);
   if (im.TypeOf(x) == to) {
-    Result<ir::Dims> s = im.Shape(x);
-    if (!s.ok()) return s.status();
-    im.SetOutput(0, im.Reshape(x, *s));
+    im.SetOutput(0, x);
     return Status::Ok();
   }
   im.SetOutput(0, im.Cast(x, to));
@@ -319,7 +402,9 @@ Status ConvertConstantOfShape(Importer& im) {
   Result<std::vector<int64_t>> shape = im.ConstInts(im.In(0));
   if (!shape.ok()) {
     const int scalar = im.Constant(value.type, {}, value.bytes);
-    im.SetOutput(0, im.Emit(tflite::BuiltinOperator_FILL, {im.In(0), scalar}, {}, {.type = value.type}));
+    Result<int32_t> n = Length(im, im.In(0));
+    if (!n.ok()) return n.status();
+    im.SetOutput(0, im.Emit(tflite::BuiltinOperator_FILL, {im.In(0), scalar}, {}, {.type = value.type, .dynamic_rank = *n}));
     return Status::Ok();
   }
   ir::Dims dims;
@@ -335,7 +420,8 @@ Status ConvertConstantOfShape(Importer& im) {
 }
 
 Status ConvertRange(Importer& im) {
-  im.SetOutput(0, im.Emit(tflite::BuiltinOperator_RANGE, {im.In(0), im.In(1), im.In(2)}));
+  const bool known = im.IsConst(im.In(0)) && im.IsConst(im.In(1)) && im.IsConst(im.In(2));  // else folded
+  im.SetOutput(0, im.Emit(tflite::BuiltinOperator_RANGE, {im.In(0), im.In(1), im.In(2)}, {}, {.dynamic_rank = known ? std::nullopt : std::optional<int>(1)}));
   return Status::Ok();
 }
 
@@ -344,18 +430,14 @@ Status ConvertTrilu(Importer& im) {
   Result<ir::Dims> s = im.Shape(x);
   if (!s.ok()) return s.status();
   if (s->size() < 2) return im.Fail("the input must be at least 2-D");
-  int64_t k = 0;
-  if (im.Has(1)) {
-    Result<std::vector<int64_t>> kv = im.ConstInts(im.In(1));
-    if (!kv.ok()) return kv.status();
-    if (!kv->empty()) k = (*kv)[0];
-  }
   const bool upper = im.Int("upper", 1) != 0;
   const int32_t rows = (*s)[s->size() - 2], cols = (*s)[s->size() - 1];
-  std::vector<uint8_t> mask(static_cast<size_t>(rows) * static_cast<size_t>(cols));
+  // Keep element (i, j) when j - i >= k (upper) or <= k (lower).
+  std::vector<int64_t> diagonal(static_cast<size_t>(rows) * static_cast<size_t>(cols));
   for (int32_t i = 0; i < rows; ++i)
-    for (int32_t j = 0; j < cols; ++j) mask[static_cast<size_t>(i) * static_cast<size_t>(cols) + static_cast<size_t>(j)] = upper ? j - i >= k : j - i <= k;
-  const int m = im.Constant(tflite::TensorType_BOOL, {rows, cols}, std::move(mask), "mask");
+    for (int32_t j = 0; j < cols; ++j) diagonal[static_cast<size_t>(i) * static_cast<size_t>(cols) + static_cast<size_t>(j)] = j - i;
+  const int k = im.Has(1) ? im.Cast(im.In(1), tflite::TensorType_INT64) : im.Scalar(tflite::TensorType_INT64, 0);
+  const int m = im.Emit(upper ? tflite::BuiltinOperator_GREATER_EQUAL : tflite::BuiltinOperator_LESS_EQUAL, {im.ConstI64(diagonal, ir::Dims{rows, cols}), k});
   im.SetOutput(0, im.Emit(tflite::BuiltinOperator_SELECT_V2, {m, x, im.Scalar(im.TypeOf(x), 0)}, Options(tflite::SelectV2OptionsT{}), {.shape = *s}));
   return Status::Ok();
 }

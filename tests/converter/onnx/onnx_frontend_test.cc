@@ -195,10 +195,10 @@ TEST(OnnxFrontend, BadFilesGiveClearErrors) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("not a valid ONNX model"), std::string::npos) << r.status().message();
 
-  m.mutable_opset_import(0)->set_version(6);
+  m.mutable_opset_import(0)->set_version(0);
   r = ImportOnnx(Save(m, "old"), {}, nullptr);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("opset 6"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("opset 0 does not exist"), std::string::npos) << r.status().message();
 
   m.mutable_opset_import(0)->set_version(13);
   m.mutable_graph()->mutable_node(0)->set_domain("com.example");
@@ -207,6 +207,74 @@ TEST(OnnxFrontend, BadFilesGiveClearErrors) {
   EXPECT_NE(r.status().message().find("com.example"), std::string::npos) << r.status().message();
 
   EXPECT_FALSE(ImportOnnx("/nonexistent/model.onnx", {}, nullptr).ok());
+}
+
+TEST(OnnxFrontend, LegacyOpsetsFollowTheirOpVersions) {
+  // Opset 6: Add's broadcast/axis aligns B [3] with A's dimension 1; PRelu-6's slope [3] is per
+  // channel. NumPy broadcasting would align both with the last dimension.
+  onnx::ModelProto m = NewModel(6);
+  onnx::GraphProto* g = m.mutable_graph();
+  AddFloatInit(g, "b", {3}, {10.0f, 20.0f, 30.0f});
+  AddFloatInit(g, "slope", {3}, {0.5f, 0.25f, 2.0f});
+  onnx::NodeProto* add = AddNode(g, "Add", {"x", "b"}, {"s"});
+  AttrInt(add, "broadcast", 1);
+  AttrInt(add, "axis", 1);
+  AddNode(g, "Neg", {"s"}, {"n"});
+  AddNode(g, "PRelu", {"n", "slope"}, {"y"});
+  AddValueInfo(g->mutable_input(), "x", onnx::TensorProto::FLOAT, {2, 3, 2});
+  AddValueInfo(g->mutable_output(), "y", onnx::TensorProto::FLOAT, {2, 3, 2});
+  Result<ir::Model> model = ImportOnnx(Save(m, "opset6"), {}, nullptr);
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  std::vector<float> x(12);
+  for (int i = 0; i < 12; ++i) x[static_cast<size_t>(i)] = static_cast<float>(i);
+  Result<std::vector<HostTensor>> out = RunIr(*model, {MakeHost(tflite::TensorType_FLOAT32, {2, 3, 2}, x)});
+  ASSERT_TRUE(out.ok()) << out.status().message();
+  const std::vector<float> y = Floats((*out)[0]);
+  const float b[3] = {10, 20, 30}, slope[3] = {0.5f, 0.25f, 2.0f};
+  for (int i = 0; i < 12; ++i) {
+    const int c = (i / 2) % 3;
+    EXPECT_FLOAT_EQ(y[static_cast<size_t>(i)], -(x[static_cast<size_t>(i)] + b[c]) * slope[c]) << i;
+  }
+
+  // Dropout-6 without is_test is training mode: refused, naming the node.
+  onnx::ModelProto d = NewModel(6);
+  AddNode(d.mutable_graph(), "Dropout", {"x"}, {"y"}, "drop_1");
+  AddValueInfo(d.mutable_graph()->mutable_input(), "x", onnx::TensorProto::FLOAT, {2});
+  AddValueInfo(d.mutable_graph()->mutable_output(), "y", onnx::TensorProto::FLOAT, {2});
+  Result<ir::Model> refused = ImportOnnx(Save(d, "dropout6"), {}, nullptr);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("node drop_1 (Dropout): training mode (is_test=0)"), std::string::npos)
+      << refused.status().message();
+}
+
+TEST(OnnxFrontend, RuntimeOperandsBecomeGraphArithmetic) {
+  // Pad with pads given as an input, and Unsqueeze with runtime axes: both computed in the graph.
+  onnx::ModelProto m = NewModel(13);
+  onnx::GraphProto* g = m.mutable_graph();
+  AddNode(g, "Pad", {"x", "pads"}, {"p"});
+  AddNode(g, "Unsqueeze", {"x", "axes"}, {"u"});
+  AddValueInfo(g->mutable_input(), "x", onnx::TensorProto::FLOAT, {2, 2});
+  AddValueInfo(g->mutable_input(), "pads", onnx::TensorProto::INT64, {4});
+  AddValueInfo(g->mutable_input(), "axes", onnx::TensorProto::INT64, {1});
+  AddValueInfo(g->mutable_output(), "p", onnx::TensorProto::FLOAT, {3, 3});
+  AddValueInfo(g->mutable_output(), "u", onnx::TensorProto::FLOAT, {2, 1, 2});
+  Result<ir::Model> model = ImportOnnx(Save(m, "runtime_pads"), {}, nullptr);
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  // pads [b0, b1, e0, e1] = [1, 0, 0, 1]: a zero row on top, a zero column on the right; axes [-2].
+  Result<std::vector<HostTensor>> out = RunIr(*model, {MakeHost(tflite::TensorType_FLOAT32, {2, 2}, std::vector<float>{1, 2, 3, 4}),
+                                                       MakeHost(tflite::TensorType_INT64, {4}, std::vector<int64_t>{1, 0, 0, 1}),
+                                                       MakeHost(tflite::TensorType_INT64, {1}, std::vector<int64_t>{-2})});
+  ASSERT_TRUE(out.ok()) << out.status().message();
+  EXPECT_EQ((*out)[0].shape, (std::vector<int32_t>{3, 3}));
+  EXPECT_EQ(Floats((*out)[0]), (std::vector<float>{0, 0, 0, 1, 2, 0, 3, 4, 0}));
+  EXPECT_EQ((*out)[1].shape, (std::vector<int32_t>{2, 1, 2}));
+
+  // A converter that needs the static shape of such a value refuses instead of guessing.
+  g->mutable_node(1)->set_input(0, "p");
+  Result<ir::Model> refused = ImportOnnx(Save(m, "runtime_chain"), {}, nullptr);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("the shape of p depends on values known only at run time"), std::string::npos)
+      << refused.status().message();
 }
 
 TEST(OnnxFrontend, UnknownNonBatchDimensionNeedsAShape) {
