@@ -24,7 +24,8 @@ constexpr Command kCommands[] = {
      litescope::cli::InspectCommand},
     {"quantize",
      "quantize FLOAT.tflite -o OUT.tflite --mode dynamic|int8|float16|16x8 [--data DIR|FILE].. [--preprocess S] [--samples N]\n"
-     "           [--per-tensor] [--io float|int8|uint8|int16] [--observer mse|minmax|ema|percentile] [--keep-float RE] [--report F]",
+     "           [--per-tensor] [--io float|int8|uint8|int16] [--observer mse|minmax|ema|percentile] [--keep-float RE]\n"
+     "           [--auto-denylist K] [--report F]",
      litescope::cli::QuantizeCommand},
 #ifdef LITESCOPE_WITH_QT
     {"render", "render MODEL -o graph.svg|png [--subgraph N] [--overlay FILE] [--direction tb|lr]   draw the graph",
@@ -32,7 +33,7 @@ constexpr Command kCommands[] = {
 #endif
     {"run", "run MODEL [--input NAME=F.npy] [--output-dir D] [--dump-intermediates D]   run on the CPU",
      litescope::cli::RunCommand},
-    {"sample", "sample -o FILE                 write the bundled sample model (built by our ModelBuilder)",
+    {"sample", "sample [-o FILE] [--images DIR [--count N]]   the bundled sample model (our ModelBuilder), synthetic images",
      litescope::cli::SampleCommand},
 };
 

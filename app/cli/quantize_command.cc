@@ -8,6 +8,7 @@
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "engine/base/atomic_file.h"
+#include "quantization/ptq/auto_denylist.h"
 #include "quantization/ptq/quantize_file.h"
 
 namespace litescope::cli {
@@ -16,7 +17,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: litescope-cli quantize FLOAT.tflite -o OUT.tflite --mode dynamic|int8|float16|16x8\n"
     "         [--data DIR|FILE]... [--preprocess SPEC] [--samples N] [--per-tensor] [--io float|int8|uint8|int16]\n"
-    "         [--observer mse|minmax|ema|percentile] [--keep-float REGEX] [--threads N] [--report FILE.json]\n";
+    "         [--observer mse|minmax|ema|percentile] [--keep-float REGEX] [--auto-denylist K] [--threads N]\n"
+    "         [--report FILE.json]\n";
 
 Result<tflite::TensorType> ParseIo(const std::string& name) {
   if (name == "float") return tflite::TensorType_FLOAT32;
@@ -49,6 +51,12 @@ nlohmann::json ReportJson(const QuantizeFileResult& r, const QuantizeFileOptions
   j["calibration"] = {{"random", r.data.random}, {"requested", r.data.requested}, {"used", r.data.used},
                       {"resized", r.data.resized}, {"skipped", r.data.skipped}, {"warnings", r.data.warnings}};
   j["warnings"] = r.report.warnings;
+  if (const AutoDenylistResult* d = r.auto_denylist.get()) {
+    auto measure = [](const AutoDenylistResult::Measure& m) {
+      return nlohmann::json{{"snr_db", m.snr_db}, {"top1_agreement", m.top1_agreement}, {"file_bytes", m.file_bytes}, {"latency_ms", m.latency_ms}};
+    };
+    j["auto_denylist"] = {{"layers", d->layers}, {"keep_float", d->keep_float}, {"before", measure(d->before)}, {"after", measure(d->after)}};
+  }
   return j;
 }
 
@@ -63,6 +71,7 @@ int QuantizeCommand(int argc, char** argv) {
   const std::optional<std::string> observer = args.Value("--observer");
   const std::optional<std::string> samples = args.Value("--samples");
   const std::optional<std::string> threads = args.Value("--threads");
+  const std::optional<std::string> denylist = args.Value("--auto-denylist");
   const std::optional<std::string> report_path = args.Value("--report");
   o.data.paths = args.Values("--data");
   o.data.preprocess = args.Value("--preprocess").value_or("");
@@ -96,6 +105,11 @@ int QuantizeCommand(int argc, char** argv) {
     s = n.status();
     if (n.ok()) o.threads = *n;
   }
+  if (s.ok() && denylist) {
+    Result<int> n = ParsePositive("--auto-denylist", *denylist);
+    s = n.status();
+    if (n.ok()) o.auto_denylist = *n;
+  }
   if (!s.ok()) {
     std::fprintf(stderr, "quantize: %s\n%s", s.message().c_str(), kUsage);
     return 2;
@@ -113,6 +127,14 @@ int QuantizeCommand(int argc, char** argv) {
   }
   for (const std::string& w : r->data.warnings) std::printf("calibration: %s\n", w.c_str());
   std::cout << r->report.Text();
+  if (const AutoDenylistResult* d = r->auto_denylist.get()) {
+    std::printf("auto-denylist: kept in float (worst RMSE/scale first):");
+    for (const std::string& l : d->layers) std::printf(" %s", l.c_str());
+    std::printf("\n  output SNR %.2f -> %.2f dB", d->before.snr_db, d->after.snr_db);
+    if (d->before.top1_agreement >= 0) std::printf(", top-1 agreement %.1f %% -> %.1f %%", 100 * d->before.top1_agreement, 100 * d->after.top1_agreement);
+    std::printf("; size %llu -> %llu bytes; latency %.3f -> %.3f ms\n", static_cast<unsigned long long>(d->before.file_bytes),
+                static_cast<unsigned long long>(d->after.file_bytes), d->before.latency_ms, d->after.latency_ms);
+  }
   std::printf("%s: %lld -> %lld bytes\n", out->c_str(), static_cast<long long>(r->bytes_before), static_cast<long long>(r->bytes_after));
   if (report_path) {
     const std::string json = ReportJson(*r, o).dump(1) + "\n";

@@ -6,6 +6,7 @@
 #include "converter/writer/tflite_writer.h"
 #include "engine/runtime/interpreter.h"
 #include "engine/runtime/op_registry.h"
+#include "quantization/ptq/auto_denylist.h"
 
 namespace litescope {
 
@@ -34,6 +35,12 @@ Result<QuantizeFileResult> QuantizeFile(const std::string& source, const std::st
   }
   Result<ir::Model> quantized = Quantize(*graph, options.quantize, calibration ? &*calibration : nullptr, &result.report);
   if (!quantized.ok()) return quantized.status().WithContext("quantizing " + source);
+  if (options.auto_denylist > 0) {
+    if (!calibration) return InvalidArgument("--auto-denylist needs a full-integer mode (int8 or 16x8)");
+    result.auto_denylist = std::make_shared<AutoDenylistResult>();
+    quantized = KeepWorstLayersFloat(**model, *graph, *quantized, *calibration, options, &result.report, result.auto_denylist.get());
+    if (!quantized.ok()) return quantized.status().WithContext("--auto-denylist");
+  }
   if (result.data.random)
     result.report.warnings.insert(result.report.warnings.begin(),
                                   "calibrated on RANDOM inputs (no --data given): activation ranges do not reflect real data");

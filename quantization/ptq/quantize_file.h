@@ -10,6 +10,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "quantization/dataset/dataset.h"
@@ -24,14 +25,19 @@ struct QuantizeFileOptions {
   // tests/quantization/ptq/official_twins_test.cc).
   ObserverKind observer = ObserverKind::kMse;
   int threads = 1;
+  // Full-integer modes: keep the K layers with the worst per-layer error in float (auto_denylist.h).
+  int auto_denylist = 0;
   // Called with the stage ("calibrating") and progress; returning false cancels.
   std::function<bool(const std::string& stage, int done, int total)> progress;
 };
+
+struct AutoDenylistResult;
 
 struct QuantizeFileResult {
   QuantizeReport report;
   DatasetNotes data;  // what calibration read (empty for modes without calibration)
   int64_t bytes_before = 0, bytes_after = 0;  // file sizes
+  std::shared_ptr<AutoDenylistResult> auto_denylist;  // with options.auto_denylist
 };
 
 Result<QuantizeFileResult> QuantizeFile(const std::string& source, const std::string& output, const QuantizeFileOptions& options);

@@ -79,8 +79,9 @@ std::string KeepFloatRegex(const std::vector<std::string>& tensor_names) {
 
 std::string KeepFloatCommand(const Comparison& c, const std::vector<const LayerComparison*>& layers) {
   std::vector<std::string> names;
-  for (const LayerComparison* l : layers) names.push_back(l->name);
-  std::string out = report::FileName(c.quant_model.path);
+  // --keep-float matches the float model's tensor names (the quantizer's input).
+  for (const LayerComparison* l : layers) names.push_back(l->float_name.empty() ? l->name : l->float_name);
+  std::string out = c.quant_model.path;
   const size_t dot = out.rfind(".tflite");
   out = (dot == std::string::npos ? out : out.substr(0, dot)) + "_mixed.tflite";
   std::string command = "litescope-cli quantize " + ShellQuote(c.float_model.path) + " -o " + ShellQuote(out) + " --mode int8";

@@ -9,6 +9,7 @@
 #include "converter/frontends/tflite/tflite_frontend.h"
 #include "engine/runtime/interpreter.h"
 #include "engine/runtime/op_registry.h"
+#include "quantization/ptq/auto_denylist.h"
 #include "quantization/ptq/quantize_file.h"
 #include "tests/support/op_case.h"
 #include "tests/support/test_support.h"
@@ -273,6 +274,29 @@ TEST(Quantizer, KeepFloatLeavesMatchingOpsInFloat) {
   EXPECT_NE(q.result.report.float_ops[0].find("--keep-float"), std::string::npos);
   const std::map<std::string, int> ops = OpHistogram(*q.model);
   EXPECT_GE(ops.at("DEQUANTIZE"), 1);
+}
+
+TEST(Quantizer, AutoDenylistKeepsTheWorstLayersInFloatAndMeasuresThem) {
+  QuantizeFileOptions o;
+  o.quantize.mode = QuantMode::kInt8;
+  o.data.samples = 8;
+  o.auto_denylist = 2;
+  Quantized q = QuantizeSmallCnn("auto_denylist", o);
+  ASSERT_NE(q.model, nullptr);
+  ASSERT_NE(q.result.auto_denylist, nullptr);
+  const AutoDenylistResult& d = *q.result.auto_denylist;
+  ASSERT_EQ(d.layers.size(), 2u);
+  EXPECT_EQ(q.result.report.float_ops.size(), 2u) << q.result.report.Text();
+  for (const std::string& f : q.result.report.float_ops) EXPECT_NE(f.find("--keep-float"), std::string::npos) << f;
+  EXPECT_GT(d.after.file_bytes, d.before.file_bytes);  // float weights cost bytes
+  EXPECT_GT(d.before.snr_db, 0);
+  EXPECT_GT(d.after.snr_db, 0);
+  EXPECT_GE(d.before.top1_agreement, 0);  // a classifier: SOFTMAX over 10 classes
+  o.quantize.mode = QuantMode::kDynamic;
+  const std::string source = (std::filesystem::path(q.path).parent_path() / "float.tflite").string();
+  Result<QuantizeFileResult> dynamic = QuantizeFile(source, q.path + ".x.tflite", o);
+  ASSERT_FALSE(dynamic.ok());
+  EXPECT_NE(dynamic.status().message().find("full-integer"), std::string::npos) << dynamic.status().message();
 }
 
 TEST(Quantizer, RefusesQuantizedModelsAndBadOptions) {
