@@ -82,6 +82,10 @@ Status ConvertTrilu(Importer& im);
 Status ConvertGather(Importer& im);
 Status ConvertGatherElements(Importer& im);
 Status ConvertGatherNd(Importer& im);
+// onnx_recurrent.cc
+Status ConvertLstm(Importer& im);
+Status ConvertGru(Importer& im);
+Status ConvertRnn(Importer& im);
 // onnx_spatial.cc
 Status ConvertPad(Importer& im);
 Status ConvertResize(Importer& im);     // Resize Upsample
