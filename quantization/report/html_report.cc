@@ -21,6 +21,14 @@ std::string Td(const std::string& text, bool number = false) {
   return std::string(number ? "<td class=\"n\">" : "<td>") + text + "</td>";
 }
 
+// A tensor name as code: TFLite's converter joins the names of fused ops with ';', which makes
+// names of several hundred characters; show the first and keep the whole in the tooltip.
+std::string TensorName(const std::string& name) {
+  const size_t semicolon = name.find(';');
+  if (semicolon == std::string::npos) return "<code>" + Escape(name) + "</code>";
+  return "<code title=\"" + Escape(name) + "\">" + Escape(name.substr(0, semicolon)) + ";…</code>";
+}
+
 std::string Card(const std::string& label, const std::string& value, const std::string& cls = "") {
   return "<div class=\"card " + cls + "\"><div class=\"value\">" + value + "</div><div class=\"label\">" + label +
          "</div></div>";
@@ -154,7 +162,7 @@ std::string Layers(const Comparison& c) {
     s += "<div class=\"advice\"><h3>" + std::string(worst.front()->flagged ? "Flagged layers" : "Worst layers (none flagged)") +
          "</h3><ul>";
     for (const LayerComparison* l : worst) {
-      s += "<li><code>" + Escape(l->name) + "</code> (" + Escape(l->op) + " #" + std::to_string(l->op_index) +
+      s += "<li>" + TensorName(l->name) + " (" + Escape(l->op) + " #" + std::to_string(l->op_index) +
            ") RMSE/scale " + Fixed(l->rmse_over_scale, 3) + "</li>";
     }
     s += "</ul><p>To keep " + std::string(worst.size() == 1 ? "it" : "them") + " in float, quantize again with:</p><pre><code>" +
@@ -167,7 +175,7 @@ std::string Layers(const Comparison& c) {
   for (const LayerComparison& l : c.layers) {
     const ErrorMetrics& e = l.error;
     s += std::string(l.flagged ? "<tr class=\"flagged\">" : "<tr>") + Td(std::to_string(rank++), true) +
-         Td("<code>" + Escape(l.name) + "</code>" + (l.float_name != l.name ? "<br><span class=\"muted\">float: <code>" + Escape(l.float_name) + "</code></span>" : "")) +
+         Td(TensorName(l.name) + (l.float_name != l.name ? "<br><span class=\"muted\">float: " + TensorName(l.float_name) + "</span>" : "")) +
          Td(Escape(l.op) + " <span class=\"muted\">#" + std::to_string(l.op_index) + "</span>") + Td(ShapeString(l.shape)) +
          Td(std::to_string(l.elements), true) + Td(l.scale > 0 ? Sig(l.scale) : "float", true) +
          Td(l.scale > 0 ? Fixed(l.rmse_over_scale, 3) : "–", true) + Td(Sig(e.mean_error), true) + Td(Sig(e.max_abs_error), true) +

@@ -43,6 +43,9 @@ tr.flagged td { background: var(--bad-soft); }
 tr.flagged td:first-child { box-shadow: inset 4px 0 0 var(--bad); }
 table.layers { font-size: 12.5px; }
 table.layers td code { word-break: break-all; }
+table.layers td:nth-child(2) { min-width: 14em; }
+table.layers td:nth-child(4) { white-space: nowrap; }
+table.side td code { word-break: break-all; }
 figure { margin: 16px 0; }
 figcaption { font-size: 13px; color: var(--muted); }
 svg.chart { width: 100%; height: auto; display: block; }
