@@ -5,6 +5,7 @@
 
 #include "converter/frontends/keras/keras_frontend.h"
 #include "converter/frontends/onnx/onnx_frontend.h"
+#include "converter/frontends/tensorflow/tf_frontend.h"
 #include "converter/frontends/tflite/tflite_frontend.h"
 #include "converter/passes/optimize.h"
 #include "converter/writer/tflite_writer.h"
@@ -34,7 +35,11 @@ constexpr FrontEnd kFrontEnds[] = {
     {".onnx", "onnx", ImportOnnx},
     {".h5", "keras", ImportKeras},
     {".hdf5", "keras", ImportKeras},
+    {".pb", "tensorflow", ImportTensorFlow},  // a frozen GraphDef
 };
+
+// A directory is a TensorFlow SavedModel.
+constexpr FrontEnd kSavedModel = {"/", "tensorflow", ImportTensorFlow};
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -54,9 +59,9 @@ Result<ConvertResult> Convert(const std::string& source, const std::string& outp
   if (fs::equivalent(source, output, ec) || fs::absolute(source).lexically_normal() == fs::absolute(output).lexically_normal())
     return InvalidArgument("refusing to convert " + source + " onto itself: choose another output file");
   const std::string ext = Lower(fs::path(source).extension().string());
-  const FrontEnd* front = nullptr;
+  const FrontEnd* front = fs::is_directory(source, ec) ? &kSavedModel : nullptr;
   for (const FrontEnd& f : kFrontEnds)
-    if (ext == f.extension) front = &f;
+    if (front == nullptr && ext == f.extension) front = &f;
   if (front == nullptr)
     return Unsupported("cannot convert " + source + ": unknown extension '" + ext + "' (known: " + [] {
              std::string list;

@@ -1,5 +1,6 @@
 // The converter as one library call (the CLI's `convert` and the desktop app's drag-and-drop
-// conversion): reads the source by its extension (.onnx, Keras .h5, or .tflite to re-optimize),
+// conversion): reads the source by its extension (.onnx, Keras .h5, TensorFlow frozen .pb, or
+// .tflite to re-optimize) or, for a directory, as a TensorFlow SavedModel,
 // runs the pass pipeline, optionally checks the result against the imported graph,
 // and writes the .tflite atomically. Never writes over the source, never leaves a partial file.
 //

@@ -1,5 +1,6 @@
 // litescope-cli convert: a TensorFlow/Keras/ONNX (or .tflite) model to an optimized .tflite, with
 // a conversion report and an optional check against the imported graph.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -13,7 +14,9 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: litescope-cli convert SRC -o OUT.tflite [--input-shape NAME=1,224,224,3]... [--keep-nchw-io]\n"
-    "                             [--allow-custom-ops] [--check] [--report FILE.json]\n";
+    "                             [--allow-custom-ops] [--check] [--report FILE.json]\n"
+    "       SRC: .onnx, Keras .h5, .tflite, a TensorFlow SavedModel directory [--signature KEY],\n"
+    "            or a frozen GraphDef .pb [--inputs A,B] [--outputs C]\n";
 
 // "input=1,224,224,3" -> ("input", {1, 224, 224, 3}).
 Status ParseInputShape(const std::string& text, std::map<std::string, ir::Dims>* shapes) {
@@ -48,6 +51,17 @@ int ConvertCommand(int argc, char** argv) {
   const std::optional<std::string> report_path = args.Value("--report");
   options.import.keep_nchw_io = args.Flag("--keep-nchw-io");
   options.import.allow_custom_ops = args.Flag("--allow-custom-ops");
+  for (const std::string& v : args.Values("--signature")) options.import.signature = v;
+  for (const char* flag : {"--inputs", "--outputs"}) {
+    for (const std::string& list : args.Values(flag)) {
+      std::vector<std::string>& names = std::string(flag) == "--inputs" ? options.import.inputs : options.import.outputs;
+      for (size_t b = 0; b <= list.size();) {
+        const size_t e = std::min(list.find(',', b), list.size());
+        if (e > b) names.push_back(list.substr(b, e - b));
+        b = e + 1;
+      }
+    }
+  }
   options.check = args.Flag("--check");
   const std::vector<std::string> shapes = args.Values("--input-shape");
   Status s = args.Finish(1, 1);

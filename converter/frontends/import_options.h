@@ -26,6 +26,11 @@ struct ImportOptions {
   bool allow_custom_ops = false;
   // ONNX: keep the model's inputs and outputs in NCHW (a TRANSPOSE at each) instead of NHWC.
   bool keep_nchw_io = false;
+  // TensorFlow SavedModel: the signature to convert (empty: "serving_default", or the only one).
+  std::string signature;
+  // TensorFlow frozen GraphDef: input and output tensors ("name" or "name:1"); empty: the
+  // Placeholders, and the nodes nothing reads.
+  std::vector<std::string> inputs, outputs;
   const std::atomic<bool>* cancel = nullptr;
   std::function<void(double)> progress;  // 0..1
 

@@ -18,6 +18,27 @@ int64_t Value::elements() const {
   return n;
 }
 
+std::optional<std::vector<int64_t>> Value::IntegerElements() const {
+  if (data == nullptr) return std::nullopt;
+  const size_t bytes = data->size();
+  std::vector<int64_t> out;
+  auto read = [&](auto element) {
+    using T = decltype(element);
+    for (size_t i = 0; i < bytes / sizeof(T); ++i) out.push_back(static_cast<int64_t>(as<T>()[i]));
+  };
+  switch (type) {
+    case tflite::TensorType_INT64: read(int64_t{}); break;
+    case tflite::TensorType_INT32: read(int32_t{}); break;
+    case tflite::TensorType_INT16: read(int16_t{}); break;
+    case tflite::TensorType_INT8: read(int8_t{}); break;
+    case tflite::TensorType_UINT8:
+    case tflite::TensorType_BOOL: read(uint8_t{}); break;
+    case tflite::TensorType_FLOAT32: read(float{}); break;
+    default: return std::nullopt;
+  }
+  return out;
+}
+
 int Graph::AddValue(Value v) {
   values.push_back(std::move(v));
   return static_cast<int>(values.size()) - 1;

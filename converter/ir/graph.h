@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,9 @@ struct Value {
   bool is_constant() const { return data != nullptr; }
   bool static_shape() const;  // rank known, no -1
   int64_t elements() const;   // -1 when the shape is not static
+  // The constant's elements as int64 (integer, bool and float types; floats truncated), or
+  // nullopt for an activation or another type.
+  std::optional<std::vector<int64_t>> IntegerElements() const;
   // The constant data as T (the caller checks the type).
   template <typename T>
   const T* as() const {

@@ -156,18 +156,9 @@ Result<int> Importer::Rank(int id) {
 
 Result<std::vector<int64_t>> Importer::ConstInts(int id) {
   if (id < 0 || !IsConst(id)) return Fail("input " + (id < 0 ? std::string("(missing)") : Val(id).name) + " must be a constant");
-  const ir::Value& v = Val(id);
-  const size_t bytes = v.data->size();
-  std::vector<int64_t> out;
-  switch (v.type) {
-    case tflite::TensorType_INT64: for (size_t i = 0; i < bytes / 8; ++i) out.push_back(v.as<int64_t>()[i]); break;
-    case tflite::TensorType_INT32: for (size_t i = 0; i < bytes / 4; ++i) out.push_back(v.as<int32_t>()[i]); break;
-    case tflite::TensorType_INT8: for (size_t i = 0; i < bytes; ++i) out.push_back(v.as<int8_t>()[i]); break;
-    case tflite::TensorType_UINT8: case tflite::TensorType_BOOL: for (size_t i = 0; i < bytes; ++i) out.push_back(v.as<uint8_t>()[i]); break;
-    case tflite::TensorType_FLOAT32: for (size_t i = 0; i < bytes / 4; ++i) out.push_back(static_cast<int64_t>(v.as<float>()[i])); break;
-    default: return Fail("constant " + v.name + " has a type that cannot be read as integers");
-  }
-  return out;
+  std::optional<std::vector<int64_t>> out = Val(id).IntegerElements();
+  if (!out) return Fail("constant " + Val(id).name + " has a type that cannot be read as integers");
+  return *out;
 }
 
 Result<std::vector<float>> Importer::ConstFloats(int id) {
