@@ -16,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 void Put(std::vector<uint8_t>& out, uint64_t v, int bytes) {
-  for (int i = 0; i < bytes; ++i) out.push_back(static_cast<uint8_t>(v >> (8 * i)));
+  for (int i = 0; i < bytes; ++i) out.push_back(i < 8 ? static_cast<uint8_t>(v >> (8 * i)) : 0);
 }
 
 // A zip of .npy members as numpy's savez writes it (stored), or deflated as savez_compressed does.
