@@ -35,4 +35,13 @@ Status InferShapes(ir::Model& model) {
   return Status::Ok();
 }
 
+Status InferShapesOf(ir::Model& model, int value) {
+  ir::Graph& g = model.main();
+  const std::vector<int> saved = g.outputs;
+  g.outputs = {value};
+  Status s = InferShapes(model);
+  g.outputs = saved;
+  return s;
+}
+
 }  // namespace litescope

@@ -41,12 +41,8 @@ Status QuantizeDynamicRange(ir::Model& model, const QuantizeOptions& options, co
       }
       const int axis = options.per_channel && rule->channel_axis < static_cast<int>(w.shape.size()) ? rule->channel_axis : -1;
       QuantizedWeights q = QuantizeWeights(w.as<float>(), w.shape, axis);
-      std::vector<uint8_t> bytes(q.values.size());
-      std::memcpy(bytes.data(), q.values.data(), bytes.size());
-      const std::string name = w.name;
-      const ir::Dims shape = w.shape;
-      const int id = g.AddConstant(name, tflite::TensorType_INT8, shape, std::move(bytes));
-      g.values[static_cast<size_t>(id)].quant = std::move(q.params);
+      const int id = AddQuantizedConstantLike(g, n.inputs[static_cast<size_t>(at)], tflite::TensorType_INT8, Int8Bytes(q.values),
+                                              std::move(q.params));
       n.inputs[static_cast<size_t>(at)] = id;
       ++changed;
     }

@@ -44,6 +44,13 @@ class FullIntegerRewriter {
   }
   std::string WhyFloat(const ir::Node& n) const;
   int Grow(ir::Value v);
+  // A quantized constant standing for float constant `like`.
+  int Constant(int like, tflite::TensorType type, std::vector<uint8_t> bytes, QuantParams params) {
+    const int id = AddQuantizedConstantLike(g_, like, type, std::move(bytes), std::move(params));
+    quantized_of_.push_back(-1);
+    float_of_.push_back(-1);
+    return id;
+  }
   int QuantizedUse(int v);
   int FloatUse(int v);
   int Requantized(int v, const QuantParams& p);
@@ -139,14 +146,7 @@ int FullIntegerRewriter::QuantizeWeights(int v, int axis) {
   if (auto it = weights_cache_.find({v, axis}); it != weights_cache_.end()) return it->second;
   const ir::Value& x = g_.values[static_cast<size_t>(v)];
   QuantizedWeights w = quant::QuantizeWeights(x.as<float>(), x.shape, axis);
-  const std::string name = x.name;
-  const ir::Dims shape = x.shape;
-  std::vector<uint8_t> bytes(w.values.size());
-  std::memcpy(bytes.data(), w.values.data(), bytes.size());
-  const int id = g_.AddConstant(name, tflite::TensorType_INT8, shape, std::move(bytes));
-  g_.values[static_cast<size_t>(id)].quant = std::move(w.params);
-  quantized_of_.push_back(-1);
-  float_of_.push_back(-1);
+  const int id = Constant(v, tflite::TensorType_INT8, Int8Bytes(w.values), std::move(w.params));
   weights_cache_[{v, axis}] = id;
   return id;
 }
@@ -156,13 +156,7 @@ int FullIntegerRewriter::QuantizeBias(int v, float input_scale, const std::vecto
   const tflite::TensorType type = act_ == tflite::TensorType_INT16 ? tflite::TensorType_INT64 : tflite::TensorType_INT32;
   QuantParams p;
   std::vector<uint8_t> bytes = quant::QuantizeBias(x.as<float>(), x.elements(), input_scale, weight_scales, type, &p);
-  const std::string name = x.name;
-  const ir::Dims shape = x.shape;
-  const int id = g_.AddConstant(name, type, shape, std::move(bytes));
-  g_.values[static_cast<size_t>(id)].quant = std::move(p);
-  quantized_of_.push_back(-1);
-  float_of_.push_back(-1);
-  return id;
+  return Constant(v, type, std::move(bytes), std::move(p));
 }
 
 // A float constant read as an activation (ADD's second operand, CONCATENATION's constant parts):
@@ -173,13 +167,7 @@ int FullIntegerRewriter::QuantizeOtherConstant(int v, const QuantParams* p) {
   const auto [lo, hi] = std::minmax_element(d, d + std::max<int64_t>(x.elements(), 1));
   const QuantParams params = p ? *p : ActivationParams(x.elements() > 0 ? *lo : 0, x.elements() > 0 ? *hi : 0, act_);
   std::vector<uint8_t> bytes = QuantizeConstant(x, act_, params);
-  const std::string name = x.name;
-  const ir::Dims shape = x.shape;
-  const int id = g_.AddConstant(name, act_, shape, std::move(bytes));
-  g_.values[static_cast<size_t>(id)].quant = params;
-  quantized_of_.push_back(-1);
-  float_of_.push_back(-1);
-  return id;
+  return Constant(v, act_, std::move(bytes), params);
 }
 
 Status FullIntegerRewriter::QuantizeNode(ir::Node n, const OpRule& rule) {

@@ -134,4 +134,18 @@ std::vector<uint8_t> QuantizeConstant(const ir::Value& v, tflite::TensorType typ
   return bytes;
 }
 
+int AddQuantizedConstantLike(ir::Graph& g, int like, tflite::TensorType type, std::vector<uint8_t> bytes, QuantParams params) {
+  const std::string name = g.values[static_cast<size_t>(like)].name;
+  const ir::Dims shape = g.values[static_cast<size_t>(like)].shape;
+  const int id = g.AddConstant(name, type, shape, std::move(bytes));
+  g.values[static_cast<size_t>(id)].quant = std::move(params);
+  return id;
+}
+
+std::vector<uint8_t> Int8Bytes(const std::vector<int8_t>& values) {
+  std::vector<uint8_t> bytes(values.size());
+  if (!values.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());
+  return bytes;
+}
+
 }  // namespace litescope::quant

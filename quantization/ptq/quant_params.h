@@ -38,6 +38,13 @@ std::vector<uint8_t> QuantizeBias(const float* bias, int64_t count, float input_
 // IEEE binary16 bits of `value` (round to nearest even; overflow to infinity).
 uint16_t FloatToHalf(float value);
 
+// Adds a quantized constant named and shaped like value `like` (whose data it replaces in the
+// nodes that the caller rewires), with these bytes and parameters; returns its id.
+int AddQuantizedConstantLike(ir::Graph& g, int like, tflite::TensorType type, std::vector<uint8_t> bytes, QuantParams params);
+
+// The bytes of int8 values.
+std::vector<uint8_t> Int8Bytes(const std::vector<int8_t>& values);
+
 // Asymmetric parameters of a float constant quantized as an activation (its own min/max) and its
 // bytes in `type`.
 std::vector<uint8_t> QuantizeConstant(const ir::Value& v, tflite::TensorType type, const QuantParams& params);

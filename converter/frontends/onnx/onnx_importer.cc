@@ -133,12 +133,7 @@ Result<ir::Dims> Importer::Shape(int id) {
   if (dynamic_.count(id)) return Fail("the shape of " + Val(id).name + " depends on values known only at run time");
   if (Val(id).static_shape()) return Val(id).shape;
   if (shapes_dirty_) {
-    ir::Graph& g = graph();
-    const std::vector<int> saved = g.outputs;
-    g.outputs = {id};
-    Status s = InferShapes(model_);
-    g.outputs = saved;
-    if (!s.ok()) return s.WithContext(Where() + ": inferring the shapes of the graph so far");
+    if (Status s = InferShapesOf(model_, id); !s.ok()) return s.WithContext(Where() + ": inferring the shapes of the graph so far");
     shapes_dirty_ = false;
   }
   if (!Val(id).static_shape()) return Fail("the shape of " + Val(id).name + " is not known at conversion time");

@@ -65,12 +65,7 @@ int TfImporter::DType(const std::string& name) const {
 Result<ir::Dims> TfImporter::Shape(int id) {
   if (id < 0) return Internal(Where() + ": asked for the shape of a missing input");
   if (!Val(id).static_shape() && !shapes_known_) {
-    ir::Graph& g = graph();
-    const std::vector<int> saved = g.outputs;
-    g.outputs = {id};
-    Status s = InferShapes(model_);
-    g.outputs = saved;
-    if (!s.ok()) return s.WithContext(Where() + ": inferring the shapes of the graph so far");
+    if (Status s = InferShapesOf(model_, id); !s.ok()) return s.WithContext(Where() + ": inferring the shapes of the graph so far");
     shapes_known_ = true;
   }
   if (!Val(id).static_shape()) return Fail("the shape of " + Val(id).name + " is not known at conversion time");

@@ -189,14 +189,17 @@ TEST(Quantizer, Int8WithInt8IoFollowsTheSpecification) {
       EXPECT_EQ(x.quant.scale.size(), 4u);
       EXPECT_EQ(x.quant.axis, 3);
     }
-    if (x.name == "fc/weights") EXPECT_EQ(x.quant.scale.size(), 1u);
+    if (x.name == "fc/weights") {
+      EXPECT_EQ(x.quant.scale.size(), 1u);
+    }
     if (x.name == "conv/bias") {
       EXPECT_EQ(x.type, tflite::TensorType_INT32);
       ASSERT_EQ(x.quant.scale.size(), 4u);
       EXPECT_FLOAT_EQ(x.quant.scale[1], static_cast<float>(input->quant.scale[0]) * weight_scales.at(1));
     }
-    if (x.type == tflite::TensorType_INT8 && x.storage == Storage::kConstant)
+    if (x.type == tflite::TensorType_INT8 && x.storage == Storage::kConstant) {
       for (int64_t zp : x.quant.zero_point) EXPECT_EQ(zp, 0) << x.name << ": weights are symmetric";
+    }
   }
   std::unique_ptr<Model> f = testing::LoadOrFail((std::filesystem::path(q.path).parent_path() / "float.tflite").string());
   EXPECT_LT(MaxError(*f, *q.model), 0.02);  // probabilities, 1/256 steps
