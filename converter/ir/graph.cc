@@ -1,5 +1,6 @@
 #include "converter/ir/graph.h"
 
+#include <algorithm>
 #include <string>
 
 namespace litescope::ir {
@@ -80,6 +81,10 @@ std::vector<std::vector<int>> Graph::Consumers() const {
     for (int v : nodes[i].inputs)
       if (v >= 0) consumers[static_cast<size_t>(v)].push_back(static_cast<int>(i));
   return consumers;
+}
+
+bool Graph::WrittenByNode(int v) const {
+  return !values[static_cast<size_t>(v)].is_constant() && std::find(inputs.begin(), inputs.end(), v) == inputs.end();
 }
 
 void Graph::ReplaceUses(int from, int to) {

@@ -91,6 +91,9 @@ struct Graph {
   std::vector<int> Producers() const;
   // For every value, the nodes that read it, in order.
   std::vector<std::vector<int>> Consumers() const;
+  // Whether a node writes value `v` (it is not a graph input or a constant): only such a value can
+  // be a graph output as it is.
+  bool WrittenByNode(int v) const;
   // Replaces every use of value `from` (node inputs and graph outputs) by `to`.
   void ReplaceUses(int from, int to);
 };

@@ -1,5 +1,8 @@
 #include "converter/passes/optimize.h"
 
+#include <map>
+#include <string>
+
 #include "converter/passes/cancel_transposes.h"
 #include "converter/passes/fold_batch_norm.h"
 #include "converter/passes/fold_constants.h"
@@ -11,23 +14,29 @@
 namespace litescope {
 
 Status Optimize(ir::Model& model, ConversionReport* report) {
-  ir::Graph& g = model.main();
-  auto log = [&](const char* pass, int count) {
-    if (report != nullptr) report->passes.push_back(std::string(pass) + ": " + std::to_string(count));
+  // Each count sums over the subgraphs (a WHILE's cond and body, an IF's branches).
+  std::map<std::string, int> counts;
+  auto each = [&](const char* pass, auto run) {
+    for (ir::Graph& g : model.subgraphs) counts[pass] += run(g);
   };
   LITESCOPE_RETURN_IF_ERROR(InferShapes(model));
-  Result<int> folded = FoldConstants(g);
-  if (!folded.ok()) return folded.status();
-  log("fold_constants", *folded);
-  int transposes = CancelTransposes(g);
+  for (ir::Graph& g : model.subgraphs) {
+    Result<int> folded = FoldConstants(g);
+    if (!folded.ok()) return folded.status();
+    counts["fold_constants"] += *folded;
+  }
+  each("cancel_transposes (TRANSPOSE removed)", CancelTransposes);
   // Turning unit-dimension TRANSPOSEs into RESHAPEs needs shapes the sinking may have reset.
   LITESCOPE_RETURN_IF_ERROR(InferShapes(model));
-  transposes += CancelTransposes(g);
-  log("cancel_transposes (TRANSPOSE removed)", transposes);
-  log("fold_batch_norm", FoldBatchNorm(g));
-  log("fold_pad", FoldPad(g));
-  log("fuse_activations", FuseActivations(g));
-  log("remove_dead_nodes", RemoveDeadNodes(g));
+  each("cancel_transposes (TRANSPOSE removed)", CancelTransposes);
+  each("fold_batch_norm", FoldBatchNorm);
+  each("fold_pad", FoldPad);
+  each("fuse_activations", FuseActivations);
+  each("remove_dead_nodes", RemoveDeadNodes);
+  if (report != nullptr)
+    for (const char* pass : {"fold_constants", "cancel_transposes (TRANSPOSE removed)", "fold_batch_norm", "fold_pad", "fuse_activations",
+                             "remove_dead_nodes"})
+      report->passes.push_back(std::string(pass) + ": " + std::to_string(counts[pass]));
   LITESCOPE_RETURN_IF_ERROR(ir::Verify(model));
   return InferShapes(model);
 }

@@ -180,9 +180,7 @@ Status AddOutputs(Importer& im, ir::Model& model, const onnx::GraphProto& graph,
     auto it = im.names().find(out.name());
     if (it == im.names().end()) return InvalidArgument("graph output " + out.name() + " is never produced");
     int v = it->second;
-    const bool is_input = std::find(g.inputs.begin(), g.inputs.end(), v) != g.inputs.end();
-    if (is_input || g.values[static_cast<size_t>(v)].is_constant() || seen.count(v)) {
-      // An output must be written by a node of its own: copy it.
+    if (!g.WrittenByNode(v) || seen.count(v)) {  // An output must be written by a node of its own: copy it.
       Result<ir::Dims> shape = im.Shape(v);
       if (!shape.ok()) return shape.status();
       v = im.Reshape(v, *shape);

@@ -50,6 +50,23 @@ class Flattener {
 
   Result<TfFlatGraph> Prune(const std::vector<std::string>& outputs) const;
 
+  // The library function `name` inlined with its nodes under `prefix`; its arguments are the
+  // tensors `args`, its outputs "prefix:0", "prefix:1", ...
+  Result<int> InlineFunction(const std::string& name, const std::string& prefix, const std::vector<std::string>& args) {
+    auto it = functions_.find(name);
+    if (it == functions_.end()) return NotFound(prefix + " calls function " + name + ", which the graph's library does not define");
+    LITESCOPE_RETURN_IF_ERROR(Inline(*it->second, prefix, args, 1));
+    return it->second->signature().output_arg_size();
+  }
+
+  static std::vector<std::string> ArgNames(const tfproto::GraphDef& g, const std::string& name) {
+    std::vector<std::string> out;
+    for (const auto& f : g.library().function())
+      if (f.signature().name() == name)
+        for (const auto& a : f.signature().input_arg()) out.push_back(a.name());
+    return out;
+  }
+
  private:
   const tfproto::FunctionDef* CalledFunction(const tfproto::NodeDef& n) const {
     if (IsCall(n.op())) {
@@ -220,6 +237,19 @@ Result<TfFlatGraph> Flattener::Prune(const std::vector<std::string>& outputs) co
 }
 
 }  // namespace
+
+Result<TfFlatGraph> FlattenTfFunction(const tfproto::GraphDef& graph, const std::string& function, const std::string& prefix,
+                                      std::vector<std::string>* args) {
+  args->clear();
+  for (const std::string& a : Flattener::ArgNames(graph, function)) args->push_back(prefix + "/" + a + ":0");
+  const std::set<std::string> inputs(args->begin(), args->end());
+  Flattener f(graph, inputs);
+  Result<int> outputs = f.InlineFunction(function, prefix, *args);
+  if (!outputs.ok()) return outputs.status();
+  std::vector<std::string> names;
+  for (int i = 0; i < *outputs; ++i) names.push_back(prefix + ":" + std::to_string(i));
+  return f.Prune(names);
+}
 
 std::string CanonicalTensorName(const std::string& name) {
   const size_t c = name.rfind(':');

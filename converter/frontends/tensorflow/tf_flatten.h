@@ -42,4 +42,10 @@ int TensorIndex(const std::string& tensor);
 Result<TfFlatGraph> FlattenTfGraph(const tfproto::GraphDef& graph, const std::set<std::string>& inputs,
                                    const std::vector<std::string>& outputs);
 
+// Library function `function` of `graph` (a While's cond or body, an If's branch) as a graph of
+// its own: its nodes named "prefix/node", its arguments the inputs "prefix/arg:0" (returned in
+// `args`, in order), its outputs in the function's order.
+Result<TfFlatGraph> FlattenTfFunction(const tfproto::GraphDef& graph, const std::string& function, const std::string& prefix,
+                                      std::vector<std::string>* args);
+
 }  // namespace litescope

@@ -62,6 +62,11 @@ int TfImporter::DType(const std::string& name) const {
   return it == node_->def->attr().end() ? 0 : it->second.type();
 }
 
+std::string TfImporter::Func(const std::string& name) const {
+  auto it = node_->def->attr().find(name);
+  return it == node_->def->attr().end() ? "" : it->second.func().name();
+}
+
 Result<ir::Dims> TfImporter::Shape(int id) {
   if (id < 0) return Internal(Where() + ": asked for the shape of a missing input");
   if (!Val(id).static_shape() && !shapes_known_) {

@@ -16,16 +16,24 @@
 
 #include "converter/frontends/import_options.h"
 #include "converter/frontends/tensorflow/tf_flatten.h"
+#include "converter/frontends/tensorflow/tf_source.h"
 #include "converter/ir/graph.h"
 
 namespace litescope {
 
 class TfImporter {
  public:
-  TfImporter(ir::Model& model, const ImportOptions& options) : model_(model), options_(options) {}
+  // `model.main()` is the graph being built (a function's own model for a While/If function).
+  // `depth`: how many While/If functions enclose this graph.
+  TfImporter(ir::Model& model, const ImportOptions& options, const TfSource& source, ConversionReport* report, int depth = 0)
+      : model_(model), options_(options), source_(source), report_(report), depth_(depth) {}
 
+  ir::Model& model() { return model_; }
   ir::Graph& graph() { return model_.main(); }
   const ImportOptions& options() const { return options_; }
+  const TfSource& source() const { return source_; }
+  ConversionReport* report() const { return report_; }  // may be null
+  int depth() const { return depth_; }
   // "node:index" tensors -> IR value ids.
   std::map<std::string, int>& tensors() { return tensors_; }
 
@@ -49,6 +57,7 @@ class TfImporter {
   std::string Str(const std::string& name, const std::string& def) const;
   std::vector<int64_t> Ints(const std::string& name) const;
   int DType(const std::string& name) const;  // tfproto::DataType, 0 when absent
+  std::string Func(const std::string& name) const;  // a function attribute's name, "" when absent
 
   // --- values ---
   const ir::Value& Val(int id) { return graph().values[static_cast<size_t>(id)]; }
@@ -75,6 +84,9 @@ class TfImporter {
  private:
   ir::Model& model_;
   const ImportOptions& options_;
+  const TfSource& source_;
+  ConversionReport* report_;
+  int depth_;
   std::map<std::string, int> tensors_;
   const TfNode* node_ = nullptr;
   size_t first_node_ = 0;

@@ -90,6 +90,10 @@ const std::map<std::string, TfConverter>& Table() {
       {"SpaceToBatchND", ConvertTfSpaceBatch},
       {"BatchToSpaceND", ConvertTfSpaceBatch},
       {"DepthToSpace", ConvertTfDepthSpace},
+      {"While", ConvertTfWhile},
+      {"StatelessWhile", ConvertTfWhile},
+      {"If", ConvertTfIf},
+      {"StatelessIf", ConvertTfIf},
       {"SpaceToDepth", ConvertTfDepthSpace},
   };
   return kTable;

@@ -23,6 +23,9 @@ Status ConvertTfDepthwiseConv(TfImporter& im);
 Status ConvertTfConv2DBackpropInput(TfImporter& im);
 Status ConvertTfMatMul(TfImporter& im);        // MatMul BatchMatMul BatchMatMulV2
 Status ConvertTfPool(TfImporter& im);          // MaxPool AvgPool
+// tf_ops_control.cc
+Status ConvertTfWhile(TfImporter& im);         // While StatelessWhile
+Status ConvertTfIf(TfImporter& im);            // If StatelessIf
 // tf_ops_elementwise.cc
 Status ConvertTfBinary(TfImporter& im);        // Add AddV2 Sub Mul RealDiv Maximum Minimum ...
 Status ConvertTfUnary(TfImporter& im);         // Relu Relu6 Elu Sigmoid Tanh Square Sqrt Rsqrt Exp Log Abs Neg Floor

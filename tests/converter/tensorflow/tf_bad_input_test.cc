@@ -1,10 +1,12 @@
 // Bad TensorFlow sources give clear errors and no output: not a SavedModel, a missing or
-// truncated shard, a checksum mismatch, a cycle, a truncated .pb, and a corruption loop over the
+// truncated shard, a checksum mismatch, a cycle, a truncated .pb, While/If functions that are
+// missing, of the wrong arity, disagreeing or recursive, TensorFlow 1 control flow, and a corruption loop over the
 // checkpoint index (every byte flipped, every length truncated: an error or a model, never a crash).
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "converter/convert.h"
 #include "converter/frontends/tensorflow/tf_frontend.h"
@@ -84,6 +86,81 @@ TEST(TensorFlowBadInput, CycleAndTruncatedGraph) {
   std::string bytes = g.SerializeAsString();
   std::ofstream(dir / "short.pb", std::ios::binary) << bytes.substr(0, bytes.size() - 3);
   EXPECT_NE(Error(dir / "short.pb").find("does not parse"), std::string::npos) << Error(dir / "short.pb");
+}
+
+// y = While(x) with the given cond and body functions; `library` adds them.
+std::string WhileError(const std::string& name, const std::function<void(tfproto::GraphDef*)>& library) {
+  tfproto::GraphDef g;
+  TfPlaceholder(&g, "x", {2});
+  tfproto::NodeDef* w = TfNode(&g, "While", "y", {"x"});
+  (*w->mutable_attr())["cond"].mutable_func()->set_name("cond");
+  (*w->mutable_attr())["body"].mutable_func()->set_name("body");
+  library(&g);
+  return Error(SaveProto(g, TempDir(name) / "while.pb"));
+}
+
+tfproto::FunctionDef* AddFunction(tfproto::GraphDef* g, const std::string& name, int args, std::vector<std::string> rets) {
+  tfproto::FunctionDef* f = g->mutable_library()->add_function();
+  f->mutable_signature()->set_name(name);
+  for (int i = 0; i < args; ++i) f->mutable_signature()->add_input_arg()->set_name("a" + std::to_string(i));
+  for (size_t i = 0; i < rets.size(); ++i) {
+    f->mutable_signature()->add_output_arg()->set_name("r" + std::to_string(i));
+    (*f->mutable_ret())["r" + std::to_string(i)] = rets[i];
+  }
+  return f;
+}
+
+TEST(TensorFlowBadInput, ControlFlowErrorsNameTheProblem) {
+  // No body function in the library.
+  std::string e = WhileError("tf_while_nobody", [](tfproto::GraphDef* g) { AddFunction(g, "cond", 1, {"a0"}); });
+  EXPECT_NE(e.find("node y (While), body function body: y/body calls function body, which the graph's library does not define"), std::string::npos) << e;
+  // A body that gives two values for one loop value.
+  e = WhileError("tf_while_arity", [](tfproto::GraphDef* g) {
+    AddFunction(g, "cond", 1, {"a0"});
+    AddFunction(g, "body", 1, {"a0", "a0"});
+  });
+  EXPECT_NE(e.find("the body function takes 1 and gives 2 values for 1 loop values"), std::string::npos) << e;
+  // A cond that gives two values.
+  e = WhileError("tf_while_cond", [](tfproto::GraphDef* g) {
+    AddFunction(g, "cond", 1, {"a0", "a0"});
+    AddFunction(g, "body", 1, {"a0"});
+  });
+  EXPECT_NE(e.find("cond function cond gives 2 values; a condition is one"), std::string::npos) << e;
+  // A body that runs the same loop again, forever.
+  e = WhileError("tf_while_recursive", [](tfproto::GraphDef* g) {
+    AddFunction(g, "cond", 1, {"a0"});
+    tfproto::FunctionDef* body = AddFunction(g, "body", 1, {"inner:output:0"});
+    tfproto::NodeDef* inner = TfNodeDef(body->mutable_node_def(), "While", "inner", {"a0"});
+    (*inner->mutable_attr())["cond"].mutable_func()->set_name("cond");
+    (*inner->mutable_attr())["body"].mutable_func()->set_name("body");
+  });
+  EXPECT_NE(e.find("While/If functions nest deeper than 32 (recursion?)"), std::string::npos) << e;
+
+  // If branches that disagree on their output types.
+  tfproto::GraphDef g;
+  TfPlaceholder(&g, "c", {}, tfproto::DT_BOOL);
+  TfPlaceholder(&g, "x", {2});
+  tfproto::NodeDef* n = TfNode(&g, "If", "y", {"c", "x"});
+  (*n->mutable_attr())["then_branch"].mutable_func()->set_name("then");
+  (*n->mutable_attr())["else_branch"].mutable_func()->set_name("else");
+  AddFunction(&g, "then", 1, {"a0"});
+  tfproto::FunctionDef* other = AddFunction(&g, "else", 1, {"s:y:0"});
+  tfproto::NodeDef* shape = TfNodeDef(other->mutable_node_def(), "Shape", "s", {"a0"});
+  SetType(shape, "out_type", tfproto::DT_INT32);
+  e = Error(SaveProto(g, TempDir("tf_if_types") / "if.pb"));
+  EXPECT_NE(e.find("node y (If): the then_branch and else_branch functions give different numbers or types of values"), std::string::npos) << e;
+
+  // TensorFlow 1 control flow: Switch and Merge.
+  tfproto::GraphDef v1;
+  TfPlaceholder(&v1, "c", {}, tfproto::DT_BOOL);
+  TfPlaceholder(&v1, "x", {2});
+  TfNode(&v1, "Switch", "s", {"x", "c"});
+  TfNode(&v1, "Neg", "n", {"s:1"});
+  TfNode(&v1, "Merge", "y", {"s", "n"});
+  e = Error(SaveProto(v1, TempDir("tf_v1_cond") / "v1.pb"));
+  EXPECT_NE(e.find("TensorFlow 1 control flow (Switch, Merge, Enter, Exit, NextIteration) is not supported; export the model with control flow v2"),
+            std::string::npos)
+      << e;
 }
 
 TEST(TensorFlowBadInput, CorruptedIndexNeverCrashes) {

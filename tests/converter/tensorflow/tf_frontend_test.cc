@@ -3,6 +3,7 @@
 // RestoreV2 key mapping; and one frozen graph per mapped op family.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -106,6 +107,57 @@ TEST(TensorFlowFrontend, SignatureChoiceListsTheOnesThatExist) {
   Result<ir::Model> m = ImportTensorFlow(dir.string(), o, nullptr);
   ASSERT_FALSE(m.ok());
   EXPECT_NE(m.status().message().find("no signature 'nope' (it has: serving_default)"), std::string::npos) << m.status().message();
+}
+
+// TensorFlow 2's while_v2 inside a tf.function: StatefulPartitionedCall -> serve(x, w_resource) ->
+// While(i, x, w_resource) whose body reads the variable through its resource argument and hands
+// the resource back. The variable becomes a constant held by the body, not a loop value.
+TEST(TensorFlowFrontend, WhileReadsACapturedVariableAsAConstant) {
+  const std::filesystem::path dir = TempDir("tf_while_var");
+  tfproto::GraphDef g;
+  TfPlaceholder(&g, "serving_default_x", {1, 2});
+  SetStr(TfNode(&g, "VarHandleOp", "w"), "shared_name", "w");
+  tfproto::NodeDef* call = TfNode(&g, "StatefulPartitionedCall", "StatefulPartitionedCall", {"serving_default_x", "w"});
+  (*call->mutable_attr())["f"].mutable_func()->set_name("serve");
+  auto function = [&](const std::string& name, std::vector<std::string> args, std::vector<std::string> rets) {
+    tfproto::FunctionDef* f = g.mutable_library()->add_function();
+    f->mutable_signature()->set_name(name);
+    for (const std::string& a : args) f->mutable_signature()->add_input_arg()->set_name(a);
+    for (size_t i = 0; i < rets.size(); ++i) {
+      f->mutable_signature()->add_output_arg()->set_name("out" + std::to_string(i));
+      (*f->mutable_ret())["out" + std::to_string(i)] = rets[i];
+    }
+    return f->mutable_node_def();
+  };
+  auto* serve = function("serve", {"x", "w_resource"}, {"while:output:1"});
+  TfConst(serve, "i0", tfproto::DT_INT32, {}, std::vector<int32_t>{0});
+  tfproto::NodeDef* loop = TfNodeDef(serve, "While", "while", {"i0:output:0", "x", "w_resource"});
+  (*loop->mutable_attr())["cond"].mutable_func()->set_name("cond");
+  (*loop->mutable_attr())["body"].mutable_func()->set_name("body");
+  auto* cond = function("cond", {"i", "x", "w"}, {"lt:z:0"});
+  TfConst(cond, "two", tfproto::DT_INT32, {}, std::vector<int32_t>{2});
+  TfNodeDef(cond, "Less", "lt", {"i", "two:output:0"});
+  auto* body = function("body", {"i", "x", "w"}, {"i1:z:0", "mm:product:0", "w"});
+  TfConst(body, "one", tfproto::DT_INT32, {}, std::vector<int32_t>{1});
+  TfNodeDef(body, "AddV2", "i1", {"i", "one:output:0"});
+  TfNodeDef(body, "ReadVariableOp", "read", {"w"});
+  TfNodeDef(body, "MatMul", "mm", {"x", "read:value:0"});
+  WriteSavedModel(dir, g, "serving_default", {{"x", "serving_default_x:0", {1, 2}}}, {{"y", "StatefulPartitionedCall:0", {}}});
+  WriteBundle((dir / "variables" / "variables").string(), {{"w", tfproto::DT_FLOAT, {2, 2}, {1, 2, 3, 4}}});
+
+  Result<ir::Model> m = ImportTensorFlow(dir.string(), {}, nullptr);
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  ASSERT_EQ(m->subgraphs.size(), 3u);
+  const ir::Node& w = m->main().nodes.back();
+  ASSERT_EQ(w.op, tflite::BuiltinOperator_WHILE);
+  EXPECT_EQ(w.inputs.size(), 2u);  // i and x; the weights stay in the body
+  const ir::Graph& body_graph = m->subgraphs[static_cast<size_t>(w.options.AsWhileOptions()->body_subgraph_index)];
+  EXPECT_EQ(body_graph.inputs.size(), 2u);
+  EXPECT_TRUE(std::any_of(body_graph.values.begin(), body_graph.values.end(), [](const ir::Value& v) { return v.is_constant() && v.elements() == 4; }));
+  // [1, 0.5] @ [[1, 2], [3, 4]] = [2.5, 4]; again: [14.5, 21].
+  Result<std::vector<HostTensor>> out = RunIr(*m, {MakeHost(tflite::TensorType_FLOAT32, {1, 2}, std::vector<float>{1, 0.5f})});
+  ASSERT_TRUE(out.ok()) << out.status().message();
+  EXPECT_EQ(Floats((*out)[0]), (std::vector<float>{14.5f, 21}));
 }
 
 // --- frozen graphs, one per op family ---

@@ -88,6 +88,86 @@ std::vector<std::string> BatchNormInputs(G* g) {
 
 const std::vector<float> k23 = {1, 2, 3, 4, 5, 6};  // [2,3]
 
+using NodeList = google::protobuf::RepeatedPtrField<tfproto::NodeDef>;
+
+// A library function taking `args`, returning `rets` ("node:output_arg:index" or an argument),
+// with the nodes `body` adds.
+void Function(G* g, const std::string& name, std::vector<std::string> args, std::vector<std::string> rets,
+              const std::function<void(NodeList*)>& body) {
+  tfproto::FunctionDef* f = g->mutable_library()->add_function();
+  f->mutable_signature()->set_name(name);
+  for (const std::string& a : args) f->mutable_signature()->add_input_arg()->set_name(a);
+  for (size_t i = 0; i < rets.size(); ++i) {
+    const std::string out = "out" + std::to_string(i);
+    f->mutable_signature()->add_output_arg()->set_name(out);
+    (*f->mutable_ret())[out] = rets[i];
+  }
+  body(f->mutable_node_def());
+}
+
+tfproto::NodeDef* Call(G* g, const std::string& op, const std::string& name, std::vector<std::string> in,
+                       std::vector<std::pair<std::string, std::string>> functions) {
+  tfproto::NodeDef* n = N(g, op, name, std::move(in));
+  for (const auto& [attr, f] : functions) (*n->mutable_attr())[attr].mutable_func()->set_name(f);
+  return n;
+}
+
+// TensorFlow 2's while_v2 shape: y = While(i = 0, x0, w, n = 3) { i < n } { i + 1, x * 2 + w, w, n }
+// with the weights w and the bound n handed back unchanged (they stay out of the loop).
+void WhileLoop(G* g) {
+  TfConstI(g, "i0", {}, {0});
+  TfConstF(g, "w", {3}, {0.5f, -1, 2});
+  TfConstI(g, "n", {}, {3});
+  Call(g, "While", "y", {"i0", "x0", "w", "n"}, {{"cond", "cond"}, {"body", "body"}});
+  Function(g, "cond", {"i", "x", "w", "n"}, {"lt:z:0"}, [](NodeList* b) { TfNodeDef(b, "Less", "lt", {"i", "n"}); });
+  Function(g, "body", {"i", "x", "w", "n"}, {"i1:z:0", "x3:z:0", "w", "n"}, [](NodeList* b) {
+    TfConst(b, "one", tfproto::DT_INT32, {}, std::vector<int32_t>{1});
+    TfConst(b, "two", tfproto::DT_FLOAT, {}, std::vector<float>{2});
+    TfNodeDef(b, "AddV2", "i1", {"i", "one:output:0"});
+    TfNodeDef(b, "Mul", "x2", {"x", "two:output:0"});
+    TfNodeDef(b, "AddV2", "x3", {"x2:z:0", "w"});
+  });
+}
+
+// y = If(x1, x0, k) { relu(x) * k } { -x }, k = 10 a constant (held by the branches).
+std::function<void(G*)> IfBranches(const std::string& op) {
+  return [op](G* g) {
+    TfConstF(g, "k", {}, {10});
+    Call(g, op, "y", {"x1", "x0", "k"}, {{"then_branch", "then"}, {"else_branch", "else"}});
+    Function(g, "then", {"x", "k"}, {"m:z:0"}, [](NodeList* b) {
+      TfNodeDef(b, "Relu", "r", {"x"});
+      TfNodeDef(b, "Mul", "m", {"r:activations:0", "k"});
+    });
+    Function(g, "else", {"x", "k"}, {"neg:y:0"}, [](NodeList* b) { TfNodeDef(b, "Neg", "neg", {"x"}); });
+  };
+}
+
+// y = StatelessWhile(i = 0, x0) { i < 4 } { i + 1, StatelessIf(i % 2 == 0) { x + 1 } { x * 2 } }.
+void WhileWithIf(G* g) {
+  TfConstI(g, "i0", {}, {0});
+  Call(g, "StatelessWhile", "y", {"i0", "x0"}, {{"cond", "cond"}, {"body", "body"}});
+  Function(g, "cond", {"i", "x"}, {"lt:z:0"}, [](NodeList* b) {
+    TfConst(b, "four", tfproto::DT_INT32, {}, std::vector<int32_t>{4});
+    TfNodeDef(b, "Less", "lt", {"i", "four:output:0"});
+  });
+  Function(g, "body", {"i", "x"}, {"i1:z:0", "if:output:0"}, [](NodeList* b) {
+    TfConst(b, "one", tfproto::DT_INT32, {}, std::vector<int32_t>{1});
+    TfConst(b, "two", tfproto::DT_INT32, {}, std::vector<int32_t>{2});
+    TfConst(b, "zero", tfproto::DT_INT32, {}, std::vector<int32_t>{0});
+    TfNodeDef(b, "AddV2", "i1", {"i", "one:output:0"});
+    TfNodeDef(b, "FloorMod", "mod", {"i", "two:output:0"});
+    TfNodeDef(b, "Equal", "even", {"mod:z:0", "zero:output:0"});
+    tfproto::NodeDef* n = TfNodeDef(b, "StatelessIf", "if", {"even:z:0", "x"});
+    (*n->mutable_attr())["then_branch"].mutable_func()->set_name("plus_one");
+    (*n->mutable_attr())["else_branch"].mutable_func()->set_name("twice");
+  });
+  Function(g, "plus_one", {"x"}, {"add:z:0"}, [](NodeList* b) {
+    TfConst(b, "one", tfproto::DT_FLOAT, {}, std::vector<float>{1});
+    TfNodeDef(b, "AddV2", "add", {"x", "one:output:0"});
+  });
+  Function(g, "twice", {"x"}, {"add:z:0"}, [](NodeList* b) { TfNodeDef(b, "AddV2", "add", {"x", "x"}); });
+}
+
 std::vector<Case> Cases() {
   std::vector<Case> c;
   // --- reductions (keep_dims both ways, negative axes) ---
@@ -326,6 +406,13 @@ std::vector<Case> Cases() {
                  {"y"}, {d.want}});
   }
   // --- NCHW: conv -> bias -> max pool stays NCHW at the edges only (2 TRANSPOSEs) ---
+  // --- functional control flow: WHILE and IF with their functions as subgraphs ---
+  // 3 turns of x * 2 + w: 8 x + 7 w.
+  c.push_back({"While", {F({3}, {1, 2, 3})}, WhileLoop, {"y:1", "y:0"}, {WF({3}, {11.5, 9, 38}), {TensorType_INT32, {}, {3}}}});
+  c.push_back({"StatelessIf", {F({2}, {-1, 3}), F({}, {2})}, IfBranches("StatelessIf"), {"y"}, {WF({2}, {0, 30})}});  // 2 != 0: then
+  c.push_back({"If", {F({2}, {-1, 3}), B({}, {0})}, IfBranches("If"), {"y"}, {WF({2}, {1, -3})}});
+  // [1, -2] -> +1 -> *2 -> +1 -> *2 = [10, -2].
+  c.push_back({"StatelessWhile", {F({2}, {1, -2})}, WhileWithIf, {"y:1"}, {WF({2}, {10, -2})}});
   c.push_back({"NchwConvBiasAddMaxPool",
                {F({1, 1, 2, 2}, {1, 2, 3, 4})},
                [](G* g) {
