@@ -84,10 +84,12 @@ Result<ConvertResult> Convert(const std::string& source, const std::string& outp
   LITESCOPE_RETURN_IF_ERROR(Optimize(model, &result.report).WithContext("converting " + source));
   progress(0.8);
   if (options.import.cancelled()) return cancelled();
-  result.report.tflite_ops = static_cast<int>(model.main().nodes.size());
+  result.report.tflite_ops = 0;
   result.report.transposes = 0;
-  for (const ir::Node& n : model.main().nodes) {
-    result.report.transposes += n.op == tflite::BuiltinOperator_TRANSPOSE;
+  result.report.subgraphs = static_cast<int>(model.subgraphs.size());
+  for (const ir::Graph& g : model.subgraphs) {
+    result.report.tflite_ops += static_cast<int>(g.nodes.size());
+    for (const ir::Node& n : g.nodes) result.report.transposes += n.op == tflite::BuiltinOperator_TRANSPOSE;
   }
   Result<ModelBuilder> builder = BuildTflite(model);
   if (!builder.ok()) return builder.status();

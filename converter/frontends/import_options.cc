@@ -12,6 +12,7 @@ nlohmann::json ConversionReport::Json() const {
   j["source"] = source;
   j["source_format"] = format;
   j["tflite_ops"] = tflite_ops;
+  j["subgraphs"] = subgraphs;
   j["transposes"] = transposes;
   j["ops"] = nlohmann::json::array();
   for (const Op& op : ops) j["ops"].push_back({{"name", op.name}, {"type", op.type}, {"tflite", op.tflite_ops}});
@@ -26,7 +27,8 @@ std::string ConversionReport::Text() const {
   std::ostringstream out;
   std::map<std::string, int> by_type;
   for (const Op& op : ops) ++by_type[op.type];
-  out << source << " (" << format << "): " << ops.size() << " source ops -> " << tflite_ops << " TFLite ops, "
+  out << source << " (" << format << "): " << ops.size() << " source ops -> " << tflite_ops << " TFLite ops"
+      << (subgraphs > 1 ? " in " + std::to_string(subgraphs) + " subgraphs" : std::string()) << ", "
       << transposes << " TRANSPOSE\n";
   for (const auto& [type, count] : by_type) out << "  " << type << " x" << count << "\n";
   for (const std::string& p : passes) out << "pass " << p << "\n";

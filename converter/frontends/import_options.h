@@ -53,7 +53,8 @@ struct ConversionReport {
   std::vector<std::string> warnings;
   std::vector<std::string> passes;  // "fold_constants: 12 nodes folded"
   int transposes = 0;               // TRANSPOSE ops in the written model
-  int tflite_ops = 0;               // operators in the written model
+  int tflite_ops = 0;               // operators in the written model, all subgraphs
+  int subgraphs = 1;                // the main one and those of WHILE/IF
 
   // The documented JSON form (docs/convert-report-json.md).
   nlohmann::json Json() const;
