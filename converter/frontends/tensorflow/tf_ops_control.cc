@@ -122,9 +122,7 @@ std::vector<int> EmitCall(TfImporter& im, tflite::BuiltinOperator op, std::vecto
   return outs;
 }
 
-}  // namespace
-
-Status ConvertTfWhile(TfImporter& im) {
+Status While(TfImporter& im) {
   const size_t n = static_cast<size_t>(im.input_count());
   // Which loop values does the body hand back unchanged?
   std::vector<std::string> body_args;
@@ -148,6 +146,10 @@ Status ConvertTfWhile(TfImporter& im) {
     args.push_back({v, invariant});
     looped.push_back(!invariant);
   }
+  if (inputs.empty()) {  // no loop value ever changes: the loop computes nothing
+    for (size_t i = 0; i < n; ++i) im.SetOutput(static_cast<int>(i), args[i].value);
+    return Status::Ok();
+  }
   Result<int> cond = ImportFunction(im, "cond", args, {}, true);
   if (!cond.ok()) return cond.status();
   Result<int> body_index = ImportFunction(im, "body", args, looped, false);
@@ -160,7 +162,7 @@ Status ConvertTfWhile(TfImporter& im) {
   return Status::Ok();
 }
 
-Status ConvertTfIf(TfImporter& im) {
+Status If(TfImporter& im) {
   Result<int> cond = TruthValue(im, im.In(0));
   if (!cond.ok()) return cond.status();
   std::vector<FunctionArg> args;
@@ -193,5 +195,20 @@ Status ConvertTfIf(TfImporter& im) {
   for (size_t i = 0; i < outs.size(); ++i) im.SetOutput(static_cast<int>(i), outs[i]);
   return Status::Ok();
 }
+
+// On failure the subgraphs the conversion added are dropped, so that a node that becomes a CUSTOM
+// op (--allow-custom-ops) leaves none behind.
+Status WithoutLeftovers(TfImporter& im, Status (*convert)(TfImporter&)) {
+  const size_t before = im.model().subgraphs.size();
+  Status s = convert(im);
+  if (!s.ok()) im.model().subgraphs.resize(before);
+  return s;
+}
+
+}  // namespace
+
+Status ConvertTfWhile(TfImporter& im) { return WithoutLeftovers(im, While); }
+
+Status ConvertTfIf(TfImporter& im) { return WithoutLeftovers(im, If); }
 
 }  // namespace litescope

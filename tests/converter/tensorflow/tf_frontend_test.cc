@@ -160,6 +160,34 @@ TEST(TensorFlowFrontend, WhileReadsACapturedVariableAsAConstant) {
   EXPECT_EQ(Floats((*out)[0]), (std::vector<float>{14.5f, 21}));
 }
 
+// With --allow-custom-ops a While whose body holds an unsupported op becomes one CUSTOM op, and
+// the subgraphs converted before the failure are gone.
+TEST(TensorFlowFrontend, UnsupportedOpInAWhileBodyMakesTheWhileACustomOp) {
+  tfproto::GraphDef g;
+  TfPlaceholder(&g, "x", {2});
+  tfproto::NodeDef* loop = TfNode(&g, "While", "y", {"x"});
+  (*loop->mutable_attr())["cond"].mutable_func()->set_name("cond");
+  (*loop->mutable_attr())["body"].mutable_func()->set_name("body");
+  for (const std::string name : {"cond", "body"}) {  // cond: [2] is not empty, so true
+    tfproto::FunctionDef* f = g.mutable_library()->add_function();
+    f->mutable_signature()->set_name(name);
+    f->mutable_signature()->add_input_arg()->set_name("a");
+    f->mutable_signature()->add_output_arg()->set_name("r");
+    if (name == "body") TfNodeDef(f->mutable_node_def(), "NoSuchOp", "n", {"a"});
+    (*f->mutable_ret())["r"] = name == "body" ? "n:output:0" : "a";
+  }
+  ImportOptions o;
+  o.allow_custom_ops = true;
+  ConversionReport report;
+  Result<ir::Model> m = ImportTensorFlow(SaveProto(g, TempDir("tf_while_custom") / "w.pb"), o, &report);
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  EXPECT_EQ(m->subgraphs.size(), 1u);
+  ASSERT_EQ(m->main().nodes.size(), 1u);
+  EXPECT_EQ(m->main().nodes[0].custom_code, "While");
+  ASSERT_FALSE(report.unsupported.empty());
+  EXPECT_EQ(report.unsupported.back().type, "While");
+}
+
 // --- frozen graphs, one per op family ---
 
 struct Frozen {
