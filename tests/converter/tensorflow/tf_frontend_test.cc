@@ -1,6 +1,7 @@
 // Hand-built TensorFlow graphs through ImportTensorFlow, run in the interpreter and compared with
 // values computed here: a SavedModel with variables (two shards), nested function calls and a
-// RestoreV2 key mapping; and one frozen graph per mapped op family.
+// RestoreV2 key mapping; While loops (a captured variable, an unsupported op in the body, a loop
+// that changes nothing); and one frozen graph per mapped op family.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -186,6 +187,35 @@ TEST(TensorFlowFrontend, UnsupportedOpInAWhileBodyMakesTheWhileACustomOp) {
   EXPECT_EQ(m->main().nodes[0].custom_code, "While");
   ASSERT_FALSE(report.unsupported.empty());
   EXPECT_EQ(report.unsupported.back().type, "While");
+}
+
+// A loop whose only value is a constant the body hands back computes nothing: no WHILE is emitted.
+TEST(TensorFlowFrontend, WhileThatChangesNothingEmitsNothing) {
+  tfproto::GraphDef g;
+  TfPlaceholder(&g, "x", {1});
+  TfConstF(&g, "c", {}, {5});
+  tfproto::NodeDef* loop = TfNode(&g, "While", "w", {"c"});
+  (*loop->mutable_attr())["cond"].mutable_func()->set_name("cond");
+  (*loop->mutable_attr())["body"].mutable_func()->set_name("body");
+  TfNode(&g, "AddV2", "y", {"x", "w"});
+  for (const std::string name : {"cond", "body"}) {
+    tfproto::FunctionDef* f = g.mutable_library()->add_function();
+    f->mutable_signature()->set_name(name);
+    f->mutable_signature()->add_input_arg()->set_name("a");
+    f->mutable_signature()->add_output_arg()->set_name("r");
+    if (name == "cond") TfConst(f->mutable_node_def(), "three", tfproto::DT_FLOAT, {}, std::vector<float>{3});
+    if (name == "cond") TfNodeDef(f->mutable_node_def(), "Less", "lt", {"a", "three:output:0"});
+    (*f->mutable_ret())["r"] = name == "cond" ? "lt:z:0" : "a";
+  }
+  ImportOptions o;
+  o.outputs = {"y"};
+  Result<ir::Model> m = ImportTensorFlow(SaveProto(g, TempDir("tf_while_nothing") / "w.pb"), o, nullptr);
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  EXPECT_EQ(m->subgraphs.size(), 1u);
+  for (const ir::Node& n : m->main().nodes) EXPECT_NE(n.op, tflite::BuiltinOperator_WHILE);
+  Result<std::vector<HostTensor>> out = RunIr(*m, {MakeHost(tflite::TensorType_FLOAT32, {1}, std::vector<float>{1})});
+  ASSERT_TRUE(out.ok()) << out.status().message();
+  EXPECT_EQ(Floats((*out)[0]), std::vector<float>{6});
 }
 
 // --- frozen graphs, one per op family ---
