@@ -49,60 +49,70 @@ void ShiftSubgraphIndices(ir::Graph& g, int base) {
   }
 }
 
-// Converts the function named by attribute `attr` into a new subgraph of the importer's model and
-// returns its index. `keep`: which of its outputs the subgraph gives (all when empty);
-// `condition`: its single output is a condition, made a BOOL scalar.
-Result<int> ImportFunction(TfImporter& im, const std::string& attr, const std::vector<FunctionArg>& args, const std::vector<bool>& keep,
-                           bool condition) {
-  const std::string function = im.Func(attr);
-  if (function.empty()) return InvalidArgument(im.Where() + ": the " + attr + " function is not named");
-  const std::string context = im.Where() + ", " + attr + " function " + function;
+// The function named by the current node's attribute `attr`, flattened as a graph of its own.
+struct Function {
+  std::string name, context, prefix;
+  std::vector<std::string> args;  // its arguments' tensors, in order
+  TfFlatGraph flat;
+};
+
+Result<Function> FlattenFunction(TfImporter& im, const std::string& attr) {
+  Function f;
+  f.name = im.Func(attr);
+  if (f.name.empty()) return InvalidArgument(im.Where() + ": the " + attr + " function is not named");
+  f.context = im.Where() + ", " + attr + " function " + f.name;
   if (im.depth() >= kMaxFunctionDepth)
-    return Unsupported(context + ": While/If functions nest deeper than " + std::to_string(kMaxFunctionDepth) + " (recursion?)");
-  const std::string prefix = im.node().name + "/" + attr;
-  std::vector<std::string> arg_tensors;
-  Result<TfFlatGraph> flat = FlattenTfFunction(*im.source().graph, function, prefix, &arg_tensors);
-  if (!flat.ok()) return flat.status().WithContext(context);
-  if (arg_tensors.size() != args.size())
-    return InvalidArgument(context + " takes " + std::to_string(arg_tensors.size()) + " arguments, the op passes " + std::to_string(args.size()));
-  if (condition && flat->outputs.size() != 1)
-    return InvalidArgument(context + " gives " + std::to_string(flat->outputs.size()) + " values; a condition is one");
-  if (!keep.empty() && keep.size() != flat->outputs.size())
-    return InvalidArgument(context + " gives " + std::to_string(flat->outputs.size()) + " values for " + std::to_string(keep.size()) + " loop values");
+    return Unsupported(f.context + ": While/If functions nest deeper than " + std::to_string(kMaxFunctionDepth) + " (recursion?)");
+  f.prefix = im.node().name + "/" + attr;
+  Result<TfFlatGraph> flat = FlattenTfFunction(*im.source().graph, f.name, f.prefix, &f.args);
+  if (!flat.ok()) return flat.status().WithContext(f.context);
+  f.flat = std::move(flat).value();
+  return f;
+}
+
+// Converts the function into a new subgraph of the importer's model and returns its index.
+// `keep`: which of its outputs the subgraph gives (all when empty); `condition`: its single output
+// is a condition, made a BOOL scalar.
+Result<int> ImportFunction(TfImporter& im, const Function& f, const std::vector<FunctionArg>& args, const std::vector<bool>& keep,
+                           bool condition) {
+  if (f.args.size() != args.size())
+    return InvalidArgument(f.context + " takes " + std::to_string(f.args.size()) + " arguments, the op passes " + std::to_string(args.size()));
+  if (condition && f.flat.outputs.size() != 1)
+    return InvalidArgument(f.context + " gives " + std::to_string(f.flat.outputs.size()) + " values; a condition is one");
 
   ir::Model sub;
-  sub.main().name = function;
+  sub.main().name = f.name;
   ImportOptions options = im.options();
   options.progress = nullptr;
   TfImporter fi(sub, options, im.source(), im.report(), im.depth() + 1);
   for (size_t i = 0; i < args.size(); ++i) {
     ir::Value v = im.Val(args[i].value);  // type, shape, quantization; the data of a constant
-    v.name = TensorNode(arg_tensors[i]);
+    v.name = TensorNode(f.args[i]);
     if (!args[i].constant) {
       v.data = nullptr;
       v.is_variable = false;
     }
     const int id = sub.main().AddValue(std::move(v));
     if (!args[i].constant) sub.main().inputs.push_back(id);
-    fi.tensors()[arg_tensors[i]] = id;
+    fi.tensors()[f.args[i]] = id;
   }
   bool has_custom = false;
-  LITESCOPE_RETURN_IF_ERROR(ConvertTfGraph(fi, *flat, &has_custom).WithContext(context));
-  if (has_custom) return Unsupported(context + ": an unsupported op inside a While/If function cannot become a custom op");
+  LITESCOPE_RETURN_IF_ERROR(ConvertTfGraph(fi, f.flat, &has_custom).WithContext(f.context));
+  if (has_custom) return Unsupported(f.context + ": an unsupported op inside a While/If function cannot become a custom op");
   std::vector<std::string> names, tensors;
-  for (size_t i = 0; i < flat->outputs.size(); ++i) {
+  for (size_t i = 0; i < f.flat.outputs.size(); ++i) {
     if (!keep.empty() && !keep[i]) continue;
-    names.push_back(prefix + "/output_" + std::to_string(i));
-    tensors.push_back(flat->outputs[i]);
+    names.push_back(f.prefix + "/output_" + std::to_string(i));
+    tensors.push_back(f.flat.outputs[i]);
   }
   if (condition) {
     Result<int> truth = TruthValue(fi, fi.tensors().at(tensors[0]));
-    if (!truth.ok()) return truth.status().WithContext(context);
-    tensors[0] = prefix + "/truth:0";
+    if (!truth.ok()) return truth.status().WithContext(f.context);
+    tensors[0] = f.prefix + "/truth:0";
     fi.tensors()[tensors[0]] = *truth;
   }
-  LITESCOPE_RETURN_IF_ERROR(SetTfGraphOutputs(fi, names, tensors).WithContext(context));
-  LITESCOPE_RETURN_IF_ERROR(InferShapes(sub).WithContext(context));
+  LITESCOPE_RETURN_IF_ERROR(SetTfGraphOutputs(fi, names, tensors).WithContext(f.context));
+  LITESCOPE_RETURN_IF_ERROR(InferShapes(sub).WithContext(f.context));
 
   ir::Model& model = im.model();
   const int base = static_cast<int>(model.subgraphs.size());
@@ -124,20 +134,19 @@ std::vector<int> EmitCall(TfImporter& im, tflite::BuiltinOperator op, std::vecto
 
 Status While(TfImporter& im) {
   const size_t n = static_cast<size_t>(im.input_count());
-  // Which loop values does the body hand back unchanged?
-  std::vector<std::string> body_args;
-  Result<TfFlatGraph> body = FlattenTfFunction(*im.source().graph, im.Func("body"), im.node().name + "/body", &body_args);
-  if (!body.ok()) return body.status().WithContext(im.Where() + ", body function " + im.Func("body"));
-  if (body_args.size() != n || body->outputs.size() != n)
-    return InvalidArgument(im.Where() + ": the body function takes " + std::to_string(body_args.size()) + " and gives " +
-                           std::to_string(body->outputs.size()) + " values for " + std::to_string(n) + " loop values");
+  Result<Function> body = FlattenFunction(im, "body");
+  if (!body.ok()) return body.status();
+  if (body->args.size() != n || body->flat.outputs.size() != n)
+    return InvalidArgument(im.Where() + ": the body function takes " + std::to_string(body->args.size()) + " and gives " +
+                           std::to_string(body->flat.outputs.size()) + " values for " + std::to_string(n) + " loop values");
   std::vector<FunctionArg> args;
   std::vector<bool> looped;
   std::vector<int> inputs;
   std::vector<tflite::TensorType> types;
   for (size_t i = 0; i < n; ++i) {
     const int v = im.In(static_cast<int>(i));
-    const bool invariant = im.IsConst(v) && body->outputs[i] == body_args[i];
+    // A constant the body hands back unchanged stays out of the loop.
+    const bool invariant = im.IsConst(v) && body->flat.outputs[i] == body->args[i];
     if (!invariant) {
       if (Result<ir::Dims> s = im.Shape(v); !s.ok()) return s.status();
       inputs.push_back(v);
@@ -150,9 +159,11 @@ Status While(TfImporter& im) {
     for (size_t i = 0; i < n; ++i) im.SetOutput(static_cast<int>(i), args[i].value);
     return Status::Ok();
   }
-  Result<int> cond = ImportFunction(im, "cond", args, {}, true);
+  Result<Function> cond_function = FlattenFunction(im, "cond");
+  if (!cond_function.ok()) return cond_function.status();
+  Result<int> cond = ImportFunction(im, *cond_function, args, {}, true);
   if (!cond.ok()) return cond.status();
-  Result<int> body_index = ImportFunction(im, "body", args, looped, false);
+  Result<int> body_index = ImportFunction(im, *body, args, looped, false);
   if (!body_index.ok()) return body_index.status();
   tflite::WhileOptionsT o;
   o.cond_subgraph_index = *cond;
@@ -175,22 +186,27 @@ Status If(TfImporter& im) {
     }
     args.push_back({v, im.IsConst(v)});
   }
-  Result<int> then_index = ImportFunction(im, "then_branch", args, {}, false);
-  if (!then_index.ok()) return then_index.status();
-  Result<int> else_index = ImportFunction(im, "else_branch", args, {}, false);
-  if (!else_index.ok()) return else_index.status();
+  int branch[2];
+  for (int b = 0; b < 2; ++b) {
+    Result<Function> f = FlattenFunction(im, b == 0 ? "then_branch" : "else_branch");
+    if (!f.ok()) return f.status();
+    Result<int> index = ImportFunction(im, *f, args, {}, false);
+    if (!index.ok()) return index.status();
+    branch[b] = *index;
+  }
+  const int then_index = branch[0], else_index = branch[1];
   auto output_types = [&](int s) {
     const ir::Graph& g = im.model().subgraphs[static_cast<size_t>(s)];
     std::vector<tflite::TensorType> t;
     for (int v : g.outputs) t.push_back(g.values[static_cast<size_t>(v)].type);
     return t;
   };
-  const std::vector<tflite::TensorType> types = output_types(*then_index);
-  if (types != output_types(*else_index))
+  const std::vector<tflite::TensorType> types = output_types(then_index);
+  if (types != output_types(else_index))
     return InvalidArgument(im.Where() + ": the then_branch and else_branch functions give different numbers or types of values");
   tflite::IfOptionsT o;
-  o.then_subgraph_index = *then_index;
-  o.else_subgraph_index = *else_index;
+  o.then_subgraph_index = then_index;
+  o.else_subgraph_index = else_index;
   const std::vector<int> outs = EmitCall(im, tflite::BuiltinOperator_IF, inputs, types, Options(o));
   for (size_t i = 0; i < outs.size(); ++i) im.SetOutput(static_cast<int>(i), outs[i]);
   return Status::Ok();
