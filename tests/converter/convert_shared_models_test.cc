@@ -5,10 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <map>
 
 #include "converter/convert.h"
 #include "engine/model/npy.h"
+#include "engine/model/summary.h"
 #include "engine/runtime/interpreter.h"
 #include "engine/runtime/op_registry.h"
 #include "engine/runtime/random_input.h"
@@ -18,12 +18,6 @@ namespace litescope {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::map<std::string, int> OpHistogram(const Model& m) {
-  std::map<std::string, int> h;
-  for (const OperatorView& op : m.subgraph(0).operators()) ++h[op.name()];
-  return h;
-}
 
 std::vector<float> RunOn(const Model& m, const std::vector<float>& input) {
   Result<std::unique_ptr<Interpreter>> it = Interpreter::Create(m, BuiltinOps());
@@ -118,7 +112,7 @@ TEST(ConvertSharedModels, KerasPairsHaveTheOfficialOpCounts) {
     ASSERT_NE(c.model, nullptr) << p.h5;
     std::unique_ptr<Model> official = testing::LoadOrFail((models / p.official).string());
     // Batch norms fold into the layers before them and activations fuse: the same ops as TFLite's converter.
-    EXPECT_EQ(OpHistogram(*c.model), OpHistogram(*official)) << p.h5;
+    EXPECT_EQ(Summarize(*c.model).op_histogram, Summarize(*official).op_histogram) << p.h5;
     EXPECT_EQ(c.result.report.transposes, 0);
     // ad01's official conversion dropped the Dense biases the .h5 holds (see the Keras front-end
     // test); pretrainedResnet must compute what the official model computes.

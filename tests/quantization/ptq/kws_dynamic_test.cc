@@ -15,16 +15,15 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <map>
-#include <random>
 
 #include "converter/convert.h"
 #include "converter/frontends/tflite/tflite_frontend.h"
 #include "converter/writer/tflite_writer.h"
-#include "engine/model/npy.h"
-#include "engine/runtime/op_registry.h"
+#include "engine/model/summary.h"
 #include "quantization/compare/compare.h"
+#include "quantization/dataset/real_values.h"
 #include "quantization/ptq/quantize_file.h"
+#include "tests/quantization/ptq/uniform_inputs.h"
 #include "tests/support/op_case.h"
 #include "tests/support/test_support.h"
 
@@ -68,46 +67,20 @@ std::vector<Weight> Weights(const ir::Model& m) {
   return out;
 }
 
-std::map<std::string, int> Histogram(const ir::Model& m) {
-  std::map<std::string, int> h;
-  for (const ir::Node& n : m.main().nodes) ++h[ir::NodeOpName(n)];
-  return h;
-}
-
 // The hybrid model with its int8 weights dequantized: a float model with the weights it computes with.
 Result<std::unique_ptr<Model>> DequantizedTwin(const ir::Model& hybrid) {
   ir::Model twin = hybrid;
   for (ir::Value& v : twin.main().values) {
     if (!v.is_constant() || v.type != tflite::TensorType_INT8) continue;
-    const size_t count = static_cast<size_t>(v.elements()), channels = v.quant.scale.size();
-    size_t inner = 1;
-    for (size_t d = static_cast<size_t>(v.quant.quantized_dimension) + 1; d < v.shape.size(); ++d) inner *= static_cast<size_t>(v.shape[d]);
-    std::vector<float> f(count);
-    for (size_t i = 0; i < count; ++i) f[i] = static_cast<float>(v.as<int8_t>()[i]) * v.quant.scale[channels == 1 ? 0 : (i / inner) % channels];
-    std::vector<uint8_t> bytes(count * 4);
+    const Quantization quant{v.quant.scale, v.quant.zero_point, v.quant.quantized_dimension};
+    const std::vector<float> f = *RealValues(v.type, v.data->data(), v.elements(), quant, v.shape);
+    std::vector<uint8_t> bytes(f.size() * 4);
     std::memcpy(bytes.data(), f.data(), bytes.size());
     v = ir::Value{.name = v.name, .type = tflite::TensorType_FLOAT32, .shape = v.shape, .data = std::make_shared<const std::vector<uint8_t>>(std::move(bytes))};
   }
   Result<SerializedModel> bytes = SerializeTflite(twin);
   if (!bytes.ok()) return bytes.status();
   return Model::FromBytes(bytes->Bytes(), "dequantized twin");
-}
-
-// 100 inputs uniform over the real range of the official full-int8 model's input (the range TFLite's
-// converter calibrated on MFCC features), as one .npy batch.
-fs::path WriteMfccBatch(const fs::path& models, const fs::path& path) {
-  std::unique_ptr<Model> int8 = testing::LoadOrFail((models / "tflite/tiny/keyword_spotting/kws_ref_model.tflite").string());
-  auto it = Interpreter::Create(*int8, BuiltinOps());
-  EXPECT_TRUE(it.ok());
-  const Quantization& q = (*it)->input(0)->quant;
-  const float lo = static_cast<float>(q.scale[0] * (-128 - q.zero_point[0])), hi = static_cast<float>(q.scale[0] * (127 - q.zero_point[0]));
-  std::mt19937 rng(5);
-  std::uniform_real_distribution<float> u(lo, hi);
-  NpyArray a{tflite::TensorType_FLOAT32, {100, 1, 49, 10, 1}, std::vector<uint8_t>(100 * 490 * 4)};
-  float* x = reinterpret_cast<float*>(a.data.data());
-  for (size_t i = 0; i < a.data.size() / 4; ++i) x[i] = u(rng);
-  EXPECT_TRUE(WriteNpy(path.string(), a).ok());
-  return path;
 }
 
 TEST(KwsDynamicRange, OurHybridQuantizationOfTheSavedModelIsTheOfficialOnes) {
@@ -132,7 +105,7 @@ TEST(KwsDynamicRange, OurHybridQuantizationOfTheSavedModelIsTheOfficialOnes) {
   std::unique_ptr<Model> ours_file = testing::LoadOrFail(ours_hybrid.string()), official_file = testing::LoadOrFail(official_path.string());
   Result<ir::Model> ours = ImportTflite(*ours_file), official = ImportTflite(*official_file);
   ASSERT_TRUE(ours.ok() && official.ok());
-  EXPECT_EQ(Histogram(*ours), Histogram(*official));
+  EXPECT_EQ(Summarize(*ours_file).op_histogram, Summarize(*official_file).op_histogram);
   const std::vector<Weight> a = Weights(*ours), b = Weights(*official);
   ASSERT_EQ(a.size(), b.size());
   int int8_weights = 0;
@@ -169,7 +142,9 @@ TEST(KwsDynamicRange, OurHybridQuantizationOfTheSavedModelIsTheOfficialOnes) {
     ADD_FAILURE() << "no FULLY_CONNECTED layer compared";
     return 0.0;
   };
-  const DatasetSpec inputs{{WriteMfccBatch(models, dir / "inputs.npy").string()}, "", 100, 1, ""};
+  // 100 inputs uniform over the official full-int8 model's input range (MFCC features).
+  std::unique_ptr<Model> official_int8 = testing::LoadOrFail((models / "tflite/tiny/keyword_spotting/kws_ref_model.tflite").string());
+  const DatasetSpec inputs{{testing::WriteUniformBatch(*official_int8, dir / "inputs.npy", 100, 5).string()}, "", 100, 1, ""};
   std::unique_ptr<Model> per_channel_file = testing::LoadOrFail(ours_per_channel.string());
   Result<Comparison> mine = Compare(*ours_float_file, *ours_file, inputs, co);
   Result<Comparison> mine_per_channel = Compare(*ours_float_file, *per_channel_file, inputs, co);

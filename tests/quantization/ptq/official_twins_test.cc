@@ -8,12 +8,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <random>
 
 #include "engine/model/npy.h"
 #include "engine/runtime/op_registry.h"
 #include "quantization/compare/compare.h"
 #include "quantization/ptq/quantize_file.h"
+#include "tests/quantization/ptq/uniform_inputs.h"
 #include "tests/support/op_case.h"
 #include "tests/support/test_support.h"
 
@@ -34,19 +34,6 @@ constexpr Twin kTwins[] = {
     {"micro/hello_world_float.tflite", "micro/hello_world_int8.tflite", 1},
 };
 
-// `count` samples of the model's input, uniform over [lo, hi], as one .npy batch.
-fs::path WriteBatch(const fs::path& path, const Tensor& input, int count, float lo, float hi, uint32_t seed) {
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<float> u(lo, hi);
-  NpyArray a{tflite::TensorType_FLOAT32, {count}, {}};
-  for (int32_t d : input.shape) a.shape.push_back(d);
-  a.data.resize(static_cast<size_t>(count * input.elements()) * 4);
-  float* x = reinterpret_cast<float*>(a.data.data());
-  for (size_t i = 0; i < a.data.size() / 4; ++i) x[i] = u(rng);
-  EXPECT_TRUE(WriteNpy(path.string(), a).ok());
-  return path;
-}
-
 TEST(OfficialTwins, OurInt8IsAtLeastAsCloseToFloatAsTheOfficialOne) {
   LITESCOPE_SKIP_WITHOUT_SHARED();
   const fs::path models = *testing::SharedDir() / "models" / "tflite";
@@ -55,13 +42,8 @@ TEST(OfficialTwins, OurInt8IsAtLeastAsCloseToFloatAsTheOfficialOne) {
   for (const Twin& t : kTwins) {
     const std::string name = fs::path(t.float_model).stem().string();
     std::unique_ptr<Model> official = testing::LoadOrFail((models / t.official_int8).string());
-    auto it = Interpreter::Create(*official, BuiltinOps());
-    ASSERT_TRUE(it.ok());
-    const Tensor& in = *(*it)->input(0);
-    const float lo = static_cast<float>(in.quant.scale[0] * (-128 - in.quant.zero_point[0]));
-    const float hi = static_cast<float>(in.quant.scale[0] * (127 - in.quant.zero_point[0]));
-    const fs::path calibration = WriteBatch(dir / (name + "_calibration.npy"), in, 100, lo, hi, 1);
-    const fs::path evaluation = WriteBatch(dir / (name + "_evaluation.npy"), in, 400, lo, hi, 2);
+    const fs::path calibration = testing::WriteUniformBatch(*official, dir / (name + "_calibration.npy"), 100, 1);
+    const fs::path evaluation = testing::WriteUniformBatch(*official, dir / (name + "_evaluation.npy"), 400, 2);
 
     QuantizeFileOptions o;
     o.quantize.mode = QuantMode::kInt8;

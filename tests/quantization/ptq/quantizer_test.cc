@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "converter/frontends/tflite/tflite_frontend.h"
+#include "engine/model/summary.h"
 #include "engine/runtime/interpreter.h"
 #include "engine/runtime/op_registry.h"
 #include "quantization/ptq/auto_denylist.h"
@@ -129,13 +129,6 @@ double MaxError(const Model& float_model, const Model& quantized) {
   return worst;
 }
 
-std::map<std::string, int> OpHistogram(const Model& m) {
-  std::map<std::string, int> h;
-  Result<ir::Model> g = ImportTflite(m);
-  for (const ir::Node& n : g->main().nodes) ++h[ir::NodeOpName(n)];
-  return h;
-}
-
 // Our quantized model and real TFLite agree on random inputs (to 1 LSB / float tolerance).
 void ExpectRunsInTflite(const std::string& name, const Model& m, double float_tol) {
   auto it = Interpreter::Create(m, BuiltinOps());
@@ -164,7 +157,7 @@ TEST(Quantizer, Int8WithInt8IoFollowsTheSpecification) {
   EXPECT_EQ(q.result.report.quantized_ops, 8);
   EXPECT_TRUE(q.result.report.float_ops.empty());
   // No QUANTIZE/DEQUANTIZE with int8 I/O; concatenation inputs requantized to the output's scale.
-  const std::map<std::string, int> ops = OpHistogram(*q.model);
+  const std::map<std::string, int> ops = Summarize(*q.model).op_histogram;
   EXPECT_EQ(ops.count("DEQUANTIZE"), 0u);
   auto it = Interpreter::Create(*q.model, BuiltinOps());
   ASSERT_TRUE(it.ok());
@@ -214,7 +207,7 @@ TEST(Quantizer, Int8WithFloatAndUint8Io) {
     o.data.samples = 16;
     Quantized q = QuantizeSmallCnn(std::string("int8_io_") + tflite::EnumNameTensorType(io), o);
     ASSERT_NE(q.model, nullptr);
-    const std::map<std::string, int> ops = OpHistogram(*q.model);
+    const std::map<std::string, int> ops = Summarize(*q.model).op_histogram;
     EXPECT_EQ(ops.at("QUANTIZE") >= 1, true);
     auto it = Interpreter::Create(*q.model, BuiltinOps());
     ASSERT_TRUE(it.ok());
@@ -275,7 +268,7 @@ TEST(Quantizer, KeepFloatLeavesMatchingOpsInFloat) {
   ASSERT_NE(q.model, nullptr);
   ASSERT_EQ(q.result.report.float_ops.size(), 1u) << q.result.report.Text();
   EXPECT_NE(q.result.report.float_ops[0].find("--keep-float"), std::string::npos);
-  const std::map<std::string, int> ops = OpHistogram(*q.model);
+  const std::map<std::string, int> ops = Summarize(*q.model).op_histogram;
   EXPECT_GE(ops.at("DEQUANTIZE"), 1);
 }
 
